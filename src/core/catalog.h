@@ -1,0 +1,181 @@
+/* catalog.h: the platform catalog as the wizard sees it.
+ * Filled by store/ from the catalog files; every string is owned, already
+ * sanitised, valid UTF-8. Nothing here knows about files or libconfig. */
+#ifndef OPTOUT_CATALOG_H
+#define OPTOUT_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/lang.h"
+
+enum mechanism {
+	MECH_TOGGLE_OFF,	/* switch a setting off to object */
+	MECH_TOGGLE_ON,		/* switch a setting on (or tick it) to object */
+	MECH_FORM,		/* send an objection form */
+	MECH_EMAIL,		/* send an e-mail (often only an owner may) */
+	MECH_ADMIN,		/* only an organisation's administrator can */
+	MECH_NONE,		/* nothing to switch, no form */
+	MECH_NOT_NEEDED,	/* the vendor says it does not train on it */
+	MECH_COUNT
+};
+
+enum category {
+	CAT_SOCIAL,
+	CAT_MESSENGER,
+	CAT_ASSISTANT,
+	CAT_TOOLS,		/* creative and work tools */
+	CAT_PUBLISHING,
+	CAT_OTHER,
+	CAT_COUNT
+};
+
+enum surface_kind {
+	SURF_WEB,
+	SURF_APP,		/* the Android and iPhone apps alike */
+	SURF_ANDROID,
+	SURF_IOS,
+	SURF_DESKTOP,
+	SURF_COUNT
+};
+
+enum final_action {
+	ACT_SWITCH_OFF,
+	ACT_SWITCH_ON,
+	ACT_SUBMIT,
+	ACT_CHOOSE,		/* pick an option among several */
+	ACT_COUNT
+};
+
+enum event_kind {
+	EVENT_ANNOUNCED,
+	EVENT_DEADLINE,
+	EVENT_TRAINING_START,
+	EVENT_COUNT
+};
+
+struct step {
+	struct ltext	 text;	/* our instruction; "{}" stands for the label */
+	struct ltext	 label;	/* the platform's own words, may lack "de" */
+	bool		 menu;	/* the label is part of the breadcrumb */
+};
+
+struct final {
+	enum final_action action;
+	struct ltext	 label;	/* the switch or button, platform's words */
+	struct ltext	 state;	/* the platform's word for the target state */
+	struct ltext	 after;	/* our words: what to do next (e.g. save) */
+};
+
+struct surface {
+	enum surface_kind kind;
+	char		*url;	/* direct link, or NULL */
+	struct ltext	 search; /* keyword for the platform's own search */
+	struct step	*steps;
+	size_t		 nsteps;
+	struct final	 final;
+};
+
+struct event {
+	enum event_kind	 kind;
+	int32_t		 date;
+	struct ltext	 what;
+};
+
+struct source {
+	char	*url;
+	char	*publisher;
+	char	*date;		/* as written: YYYY[-MM[-DD]] or "undated" */
+};
+
+struct form {
+	struct ltext	 name;	/* platform label of the form */
+	char		*url;
+	struct ltext	 asks;
+	struct ltext	 purpose; /* set when the form is an extra step */
+	bool		 confirmation;
+};
+
+struct email_objection {
+	char		*address;
+	struct ltext	 who;	/* who may send it */
+	struct ltext	 subject;
+	struct ltext	 body;
+	bool		 confirmation;
+};
+
+struct contact {
+	char	*name;
+	char	*email;		/* or NULL */
+	char	*url;		/* or NULL */
+};
+
+struct platform {
+	char		*id;
+	bool		 enabled;	/* false: a file that hides the id */
+	char		*name;
+	char		*operator_name;
+	enum category	 category;
+	int32_t		 verified;
+	int		 verified_line;	/* for warnings about its age */
+	enum mechanism	 mechanism;
+	struct ltext	 summary;
+	struct ltext	 legal_basis;
+	struct ltext	 excluded;
+	struct ltext	 retroactivity;
+	struct ltext	*caveats;
+	size_t		 ncaveats;
+	struct ltext	*uncertain;
+	size_t		 nuncertain;
+	struct ltext	*alternatives;	/* what a person can still do */
+	size_t		 nalternatives;
+	struct event	*events;
+	size_t		 nevents;
+	bool		 org_can_object;
+	struct ltext	 org_note;
+	struct form	*form;		/* NULL if the platform has none */
+	struct email_objection *email;	/* NULL unless mechanism email */
+	struct contact	*contact;	/* NULL if no source gives one */
+	struct surface	*surfaces;
+	size_t		 nsurfaces;
+	struct source	*sources;
+	size_t		 nsources;
+	char		*file;		/* where it came from */
+};
+
+struct catalog {
+	struct platform	*v;	/* owned, sorted by category, then name */
+	size_t		 n;
+};
+
+const char	*mechanism_code(enum mechanism);
+bool		 mechanism_from_code(const char *, enum mechanism *);
+const char	*category_code(enum category);
+bool		 category_from_code(const char *, enum category *);
+const char	*surface_code(enum surface_kind);
+bool		 surface_from_code(const char *, enum surface_kind *);
+const char	*action_code(enum final_action);
+bool		 action_from_code(const char *, enum final_action *);
+const char	*event_code(enum event_kind);
+bool		 event_from_code(const char *, enum event_kind *);
+
+/* Index of the platform with this id, or -1. */
+long		 catalog_find(const struct catalog *, const char *id);
+/* Platform ids: a-z, 0-9 and _, 1 to 64 characters. */
+bool		 catalog_valid_id(const char *);
+/* Sorts by category, then by name (the order of the platform list). */
+void		 catalog_sort(struct catalog *);
+/* Does this mechanism need steps on a surface? */
+bool		 mechanism_needs_surfaces(enum mechanism);
+/* Removes the platform at index i. */
+void		 catalog_remove(struct catalog *, size_t);
+/* Is the platform's "verified" date more than days before today? */
+bool		 platform_stale(const struct platform *, int32_t today,
+		     int days);
+/* The training start date, if the catalog has one. */
+bool		 platform_training_start(const struct platform *, int32_t *);
+void		 platform_free(struct platform *);
+void		 catalog_free(struct catalog *);
+
+#endif

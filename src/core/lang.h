@@ -1,0 +1,41 @@
+/* lang.h: the two languages of the wizard and texts given in both.
+ * gettext translates optout's own messages; catalog texts carry both
+ * languages themselves (struct ltext). */
+#ifndef OPTOUT_LANG_H
+#define OPTOUT_LANG_H
+
+#include <stdbool.h>
+#include <libintl.h>
+
+#define _(s)		gettext(s)
+#define N_(s)		(s)
+
+enum lang {
+	LANG_DE,
+	LANG_EN,
+	LANG_COUNT
+};
+
+/* One text in every language; a NULL entry is missing. Owns its strings. */
+struct ltext {
+	char	*s[LANG_COUNT];
+};
+
+/* Index of s in codes[0..n-1]; the enumerations' names use it. */
+bool		 code_find(const char *const *codes, int n, const char *s,
+		     int *out);
+
+const char	*lang_code(enum lang);		/* "de", "en" */
+bool		 lang_from_code(const char *, enum lang *);
+/* Guesses the language from a locale name such as "de_DE.UTF-8". */
+enum lang	 lang_from_locale(const char *);
+
+/* The text in lang, or NULL. */
+const char	*ltext_get(const struct ltext *, enum lang);
+/* The text in lang, or in the other language if lang is missing (then
+ * *fallback is set), or NULL if the text is absent. */
+const char	*ltext_get_any(const struct ltext *, enum lang, bool *fallback);
+bool		 ltext_empty(const struct ltext *);
+void		 ltext_free(struct ltext *);
+
+#endif

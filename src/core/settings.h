@@ -1,0 +1,28 @@
+/* settings.h: what an administrator can set in optout.cfg.
+ * Plain values with their defaults; store/ reads them from files. */
+#ifndef OPTOUT_SETTINGS_H
+#define OPTOUT_SETTINGS_H
+
+#include <stdbool.h>
+
+#define SETTINGS_STALE_DAYS	180
+#define SETTINGS_IDLE		180	/* seconds without a key in a kiosk */
+#define SETTINGS_IDLE_WARNING	30	/* seconds of countdown before wiping */
+
+struct settings {
+	int	stale_days;	/* "verified" older than this: possibly outdated */
+	bool	kiosk;		/* run as a kiosk even without --kiosk */
+	int	idle_seconds;
+	int	idle_warning_seconds;
+};
+
+static inline void
+settings_defaults(struct settings *s)
+{
+	s->stale_days = SETTINGS_STALE_DAYS;
+	s->kiosk = false;
+	s->idle_seconds = SETTINGS_IDLE;
+	s->idle_warning_seconds = SETTINGS_IDLE_WARNING;
+}
+
+#endif

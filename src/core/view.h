@@ -1,0 +1,96 @@
+/* view.h: one screen of the wizard as data, ready to be drawn.
+ * The wizard builds it; the full-screen front end (and later the linear
+ * one) only lays it out. All strings are owned UTF-8. */
+#ifndef OPTOUT_VIEW_H
+#define OPTOUT_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum wz_screen {
+	SCR_WELCOME,
+	SCR_WHO,
+	SCR_PLATFORMS,
+	SCR_INFO,
+	SCR_SURFACE,
+	SCR_STEPS,
+	SCR_RECORD,
+	SCR_SUMMARY,
+	SCR_HELP,
+	SCR_QUIT,
+	SCR_COUNT
+};
+
+enum vkind {
+	V_TEXT,		/* a paragraph */
+	V_HEADING,	/* a short heading above paragraphs */
+	V_NOTE,		/* something important: bold */
+	V_BULLET,	/* one point of a list */
+	V_STEP,		/* a numbered step; num is set */
+	V_FINAL,	/* the final action, numbered, emphasised */
+	V_CRUMB,	/* the menu path on one line */
+	V_LINK,		/* an address to type or scan */
+	V_DIM		/* secondary: dates, sources */
+};
+
+struct vblock {
+	enum vkind	 kind;
+	int		 num;
+	char		*text;
+};
+
+struct vitem {
+	char	*label;
+	char	*detail;	/* status or explanation, or NULL */
+	int	 check;		/* -1: not a checklist item; 0/1: ticked */
+	char	*group;		/* a heading to draw before it, or NULL */
+};
+
+/* Keys shown at the bottom; the front end names the key itself, so that it
+ * can say "Up/Down" where a terminal has no arrows to draw. */
+enum vkey_kind {
+	VK_MOVE,
+	VK_SCROLL,
+	VK_TICK,
+	VK_ENTER,
+	VK_OPEN,
+	VK_BACK,
+	VK_HELP,
+	VK_QUIT,
+	VK_SEARCH
+};
+
+struct vkey {
+	enum vkey_kind	 kind;
+	char		*label;
+};
+
+struct view {
+	enum wz_screen	 screen;
+	char		*title;
+	char		*context;	/* "Platform 1 of 3", or NULL */
+	struct vblock	*blocks;
+	size_t		 nblocks;
+	struct vitem	*items;		/* none on a text screen */
+	size_t		 nitems;
+	size_t		 focus;
+	char		*enter_label;	/* what Enter does once all is read */
+	struct vkey	*keys;
+	size_t		 nkeys;
+	char		*message;	/* the last thing that happened */
+	bool		 message_error;
+	char		*banner;	/* a lasting problem, e.g. not saved */
+	char		*input_label;	/* a text being typed, e.g. "Search:" */
+	char		*input;
+	bool		 input_active;	/* the cursor belongs in the input */
+};
+
+void	 view_add_block(struct view *, enum vkind, int num, const char *);
+void	 view_add_blockf(struct view *, enum vkind, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+void	 view_add_item(struct view *, const char *label, const char *detail,
+	     int check, const char *group);
+void	 view_add_key(struct view *, enum vkey_kind, const char *label);
+void	 view_free(struct view *);
+
+#endif

@@ -1,0 +1,1379 @@
+/* wizard.c: the flow from welcome to summary, and each screen's view. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ctype.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/text.h"
+#include "core/wizard.h"
+#include "core/words.h"
+#include "core/xmalloc.h"
+
+#define MAX_CHOICES 8
+
+static void
+set_message(struct wizard *w, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+set_message(struct wizard *w, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(w->message);
+	va_start(ap, fmt);
+	w->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	w->message_error = error;
+}
+
+static void
+clear_message(struct wizard *w)
+{
+	free(w->message);
+	w->message = NULL;
+	w->message_error = false;
+}
+
+void
+wizard_init(struct wizard *w, const struct catalog *cat, struct progress *prog,
+    enum lang lang, bool utf8, bool persistent)
+{
+	memset(w, 0, sizeof *w);
+	w->cat = cat;
+	w->prog = prog;
+	w->lang = lang;
+	w->utf8 = utf8;
+	w->persistent = persistent;
+	w->screen = SCR_WELCOME;
+	w->focus = (size_t)lang;
+	w->default_lang = lang;
+	w->idle_left = -1;
+}
+
+void
+wizard_reset(struct wizard *w)
+{
+	const struct catalog *cat = w->cat;
+	struct progress *prog = w->prog;
+	enum wz_mode mode = w->mode;
+	enum lang l = w->default_lang;
+	bool utf8 = w->utf8, persistent = w->persistent, linear = w->linear;
+	int stale = w->stale_days;
+
+	progress_clear(prog);
+	wizard_free(w);
+	wizard_init(w, cat, prog, l, utf8, persistent);
+	w->mode = mode;
+	w->stale_days = stale;
+	w->linear = linear;
+}
+
+void
+wizard_free(struct wizard *w)
+{
+	free(w->queue);
+	free(w->message);
+	free(w->notice);
+	free(w->save_error);
+	memset(w, 0, sizeof *w);
+}
+
+static void
+replace(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = src != NULL ? xstrdup(src) : NULL;
+}
+
+void
+wizard_set_save_error(struct wizard *w, const char *err)
+{
+	replace(&w->save_error, err);
+}
+
+void
+wizard_set_notice(struct wizard *w, const char *notice)
+{
+	replace(&w->notice, notice);
+}
+
+const struct platform *
+wizard_platform(const struct wizard *w)
+{
+	if (w->qpos >= w->nqueue)
+		return NULL;
+	switch (w->screen) {
+	case SCR_INFO:
+	case SCR_SURFACE:
+	case SCR_STEPS:
+	case SCR_RECORD:
+		return &w->cat->v[w->queue[w->qpos]];
+	case SCR_HELP:
+	case SCR_QUIT:
+		if (w->back_to >= SCR_INFO && w->back_to <= SCR_RECORD)
+			return &w->cat->v[w->queue[w->qpos]];
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* Case-insensitive (for ASCII letters) substring match of the name. */
+static bool
+matches(const struct platform *p, const char *filter)
+{
+	size_t n = strlen(filter), i, j;
+
+	if (n == 0)
+		return true;
+	for (i = 0; p->name[i] != '\0'; i++) {
+		for (j = 0; j < n && p->name[i + j] != '\0'; j++) {
+			if (tolower((unsigned char)p->name[i + j]) !=
+			    tolower((unsigned char)filter[j]))
+				break;
+		}
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
+/* The catalog indices of the platforms the list shows; idx may be NULL. */
+static size_t
+visible(const struct wizard *w, size_t *idx)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->cat->n; i++) {
+		if (matches(&w->cat->v[i], w->filter)) {
+			if (idx != NULL)
+				idx[n] = i;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The catalog index of the n-th visible platform, or -1. */
+static long
+visible_at(const struct wizard *w, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < w->cat->n; i++) {
+		if (matches(&w->cat->v[i], w->filter) && k++ == n)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* A steps screen: a surface's steps, or the e-mail to send. */
+static bool
+has_steps(const struct platform *p)
+{
+	return p->nsurfaces > 0 || (p->mechanism == MECH_EMAIL &&
+	    p->email != NULL);
+}
+
+/* The statuses offered on the record screen, in order. */
+static size_t
+record_choices(const struct platform *p, enum status *out)
+{
+	size_t n = 0;
+
+	switch (p->mechanism) {
+	case MECH_FORM:
+	case MECH_EMAIL:
+		out[n++] = ST_FORM_SENT;
+		out[n++] = ST_CONFIRMED;
+		break;
+	case MECH_NONE:
+	case MECH_NOT_NEEDED:
+		out[n++] = ST_NOTED;
+		break;
+	default:
+		out[n++] = ST_DONE;
+		break;
+	}
+	out[n++] = ST_NO_ACCOUNT;
+	if (p->mechanism != MECH_NOT_NEEDED) {
+		out[n++] = ST_LATER;
+		out[n++] = ST_HELP;
+	}
+	if (p->mechanism != MECH_NONE && p->mechanism != MECH_NOT_NEEDED)
+		out[n++] = ST_PROBLEM;
+	return n;
+}
+
+static size_t
+nitems(const struct wizard *w)
+{
+	enum status st[MAX_CHOICES];
+	const struct platform *p;
+
+	switch (w->screen) {
+	case SCR_WELCOME:
+		return LANG_COUNT;
+	case SCR_WHO:
+		return 2;
+	case SCR_PLATFORMS:
+		return visible(w, NULL);
+	case SCR_SURFACE:
+		return wizard_platform(w)->nsurfaces;
+	case SCR_RECORD:
+		p = wizard_platform(w);
+		return record_choices(p, st);
+	case SCR_QUIT:
+		return w->mode == WZ_KIOSK ? 3 : 2;
+	default:
+		return 0;
+	}
+}
+
+static void
+go(struct wizard *w, enum wz_screen s, size_t focus)
+{
+	w->screen = s;
+	w->focus = focus;
+}
+
+static void
+enter_platform(struct wizard *w)
+{
+	go(w, SCR_INFO, 0);
+}
+
+/* Platforms are walked in list order; finished ones only on request. */
+static void
+start_queue(struct wizard *w, long only)
+{
+	const struct record *r;
+	size_t i;
+
+	free(w->queue);
+	w->queue = xreallocarray(NULL, w->cat->n, sizeof *w->queue);
+	w->nqueue = 0;
+	w->qpos = 0;
+	if (only >= 0) {
+		w->queue[w->nqueue++] = (size_t)only;
+		return;
+	}
+	for (i = 0; i < w->cat->n; i++) {
+		r = progress_find(w->prog, w->cat->v[i].id);
+		if (r != NULL && r->selected && !status_is_final(r->status))
+			w->queue[w->nqueue++] = i;
+	}
+}
+
+static size_t
+count_selected(const struct wizard *w)
+{
+	const struct record *r;
+	size_t i, n = 0;
+
+	for (i = 0; i < w->cat->n; i++) {
+		r = progress_find(w->prog, w->cat->v[i].id);
+		if (r != NULL && r->selected)
+			n++;
+	}
+	return n;
+}
+
+static size_t
+surface_focus(const struct wizard *w, const struct platform *p)
+{
+	const struct record *r = progress_find(w->prog, p->id);
+	size_t i;
+
+	if (r != NULL && r->has_surface) {
+		for (i = 0; i < p->nsurfaces; i++) {
+			if (p->surfaces[i].kind == r->surface)
+				return i;
+		}
+	}
+	return 0;
+}
+
+static size_t
+status_focus(const struct platform *p, const struct record *r)
+{
+	enum status st[MAX_CHOICES];
+	size_t i, n = record_choices(p, st);
+
+	if (r == NULL)
+		return 0;
+	if (r->status == ST_FORM_SENT)
+		return 1;	/* next time, the confirmation is the news */
+	for (i = 0; i < n; i++) {
+		if (st[i] == r->status)
+			return i;
+	}
+	return 0;
+}
+
+static int
+next(struct wizard *w, time_t now)
+{
+	const struct platform *p = wizard_platform(w);
+	enum status st[MAX_CHOICES];
+	struct record *r;
+
+	switch (w->screen) {
+	case SCR_WELCOME:
+		w->lang = (enum lang)w->focus;
+		progress_set_lang(w->prog, w->lang);
+		go(w, SCR_WHO, w->prog->account == ACCOUNT_ORG ? 1 : 0);
+		return WZ_R_SCREEN | WZ_R_LANG | WZ_R_PROGRESS;
+	case SCR_WHO:
+		progress_set_account(w->prog, w->focus == 1 ? ACCOUNT_ORG :
+		    ACCOUNT_PRIVATE);
+		go(w, SCR_PLATFORMS, w->list_focus);
+		return WZ_R_SCREEN | WZ_R_PROGRESS;
+	case SCR_PLATFORMS:
+		w->list_focus = w->focus;
+		if (count_selected(w) == 0) {
+			set_message(w, true, "%s", _("Please tick at least one "
+			    "platform with the Space bar first."));
+			return 0;
+		}
+		start_queue(w, -1);
+		if (w->nqueue == 0)
+			go(w, SCR_SUMMARY, 0);
+		else
+			enter_platform(w);
+		return WZ_R_SCREEN;
+	case SCR_INFO:
+		w->surface = 0;
+		if (p->nsurfaces > 1)
+			go(w, SCR_SURFACE, surface_focus(w, p));
+		else if (has_steps(p))
+			go(w, SCR_STEPS, 0);
+		else
+			go(w, SCR_RECORD, status_focus(p,
+			    progress_find(w->prog, p->id)));
+		return WZ_R_SCREEN;
+	case SCR_SURFACE:
+		w->surface = w->focus;
+		go(w, SCR_STEPS, 0);
+		return WZ_R_SCREEN;
+	case SCR_STEPS:
+		go(w, SCR_RECORD, status_focus(p,
+		    progress_find(w->prog, p->id)));
+		return WZ_R_SCREEN;
+	case SCR_RECORD:
+		record_choices(p, st);
+		progress_record(w->prog, p->id, st[w->focus],
+		    p->nsurfaces > 0 ? &p->surfaces[w->surface].kind : NULL,
+		    now);
+		r = progress_find(w->prog, p->id);
+		set_message(w, false, _("Recorded: %s, %s."), p->name,
+		    words_platform_status(p, r->status));
+		w->qpos++;
+		if (w->qpos < w->nqueue)
+			enter_platform(w);
+		else
+			go(w, SCR_SUMMARY, 0);
+		return WZ_R_SCREEN | WZ_R_PROGRESS;
+	case SCR_SUMMARY:
+		return w->mode == WZ_KIOSK ? WZ_R_WIPE : WZ_R_EXIT;
+	case SCR_HELP:
+		go(w, w->back_to, w->back_focus);
+		return WZ_R_SCREEN;
+	case SCR_QUIT:
+		if (w->mode == WZ_KIOSK) {
+			if (w->focus == 0) {	/* the summary first */
+				go(w, SCR_SUMMARY, 0);
+				return WZ_R_SCREEN;
+			}
+			if (w->focus == 1)
+				return WZ_R_WIPE;
+		} else if (w->focus == 0)
+			return WZ_R_EXIT;
+		go(w, w->back_to, w->back_focus);
+		return WZ_R_SCREEN;
+	default:
+		return 0;
+	}
+}
+
+static int
+back(struct wizard *w)
+{
+	const struct platform *p = wizard_platform(w);
+
+	switch (w->screen) {
+	case SCR_WELCOME:
+		return 0;
+	case SCR_WHO:
+		go(w, SCR_WELCOME, (size_t)w->lang);
+		return WZ_R_SCREEN;
+	case SCR_PLATFORMS:
+		if (w->filter[0] != '\0') {	/* Esc first shows all again */
+			w->filter[0] = '\0';
+			w->focus = 0;
+			return 0;
+		}
+		w->list_focus = w->focus;
+		go(w, SCR_WHO, w->prog->account == ACCOUNT_ORG ? 1 : 0);
+		return WZ_R_SCREEN;
+	case SCR_INFO:
+		if (w->qpos > 0) {
+			w->qpos--;
+			p = wizard_platform(w);
+			w->surface = surface_focus(w, p);
+			go(w, SCR_RECORD, status_focus(p,
+			    progress_find(w->prog, p->id)));
+		} else
+			go(w, SCR_PLATFORMS, w->list_focus);
+		return WZ_R_SCREEN;
+	case SCR_SURFACE:
+		go(w, SCR_INFO, 0);
+		return WZ_R_SCREEN;
+	case SCR_STEPS:
+		if (p->nsurfaces > 1)
+			go(w, SCR_SURFACE, w->surface);
+		else
+			go(w, SCR_INFO, 0);
+		return WZ_R_SCREEN;
+	case SCR_RECORD:
+		if (has_steps(p))
+			go(w, SCR_STEPS, 0);
+		else
+			go(w, SCR_INFO, 0);
+		return WZ_R_SCREEN;
+	case SCR_SUMMARY:
+		go(w, SCR_PLATFORMS, w->list_focus);
+		return WZ_R_SCREEN;
+	case SCR_HELP:
+	case SCR_QUIT:
+		go(w, w->back_to, w->back_focus);
+		return WZ_R_SCREEN;
+	default:
+		return 0;
+	}
+}
+
+static int
+tick(struct wizard *w, size_t i)
+{
+	const char *id;
+	struct record *r;
+	long c = visible_at(w, i);
+
+	if (w->screen != SCR_PLATFORMS || c < 0)
+		return 0;
+	id = w->cat->v[c].id;
+	r = progress_find(w->prog, id);
+	progress_select(w->prog, id, r == NULL || !r->selected);
+	w->focus = i;
+	clear_message(w);
+	return WZ_R_PROGRESS;
+}
+
+static int
+overlay(struct wizard *w, enum wz_screen s)
+{
+	if (w->screen == SCR_HELP || w->screen == SCR_QUIT) {
+		if (w->screen == s && s == SCR_QUIT)	/* q, q */
+			return w->mode == WZ_KIOSK ? WZ_R_WIPE : WZ_R_EXIT;
+		if (w->screen == s)
+			return back(w);
+		w->screen = s;
+		w->focus = 0;
+		return WZ_R_SCREEN;
+	}
+	w->back_to = w->screen;
+	w->back_focus = w->focus;
+	go(w, s, 0);
+	return WZ_R_SCREEN;
+}
+
+static int
+filter_add(struct wizard *w, uint32_t cp)
+{
+	size_t len = strlen(w->filter);
+	char enc[4];
+	size_t k;
+
+	if (!w->filtering || cp < 0x20 || cp == 0x7f || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	if (cp < 0x80) {
+		enc[0] = (char)cp; k = 1;
+	} else if (cp < 0x800) {
+		enc[0] = (char)(0xc0 | cp >> 6);
+		enc[1] = (char)(0x80 | (cp & 0x3f)); k = 2;
+	} else if (cp < 0x10000) {
+		enc[0] = (char)(0xe0 | cp >> 12);
+		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		enc[2] = (char)(0x80 | (cp & 0x3f)); k = 3;
+	} else {
+		enc[0] = (char)(0xf0 | cp >> 18);
+		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		enc[3] = (char)(0x80 | (cp & 0x3f)); k = 4;
+	}
+	if (text_is_unsafe(cp) || len + k >= sizeof w->filter)
+		return 0;
+	memcpy(w->filter + len, enc, k);
+	w->filter[len + k] = '\0';
+	w->focus = 0;
+	return 0;
+}
+
+static int
+filter_erase(struct wizard *w)
+{
+	size_t len = strlen(w->filter);
+
+	if (!w->filtering)
+		return 0;
+	while (len > 0 && ((unsigned char)w->filter[len - 1] & 0xc0) == 0x80)
+		len--;		/* continuation bytes of a UTF-8 character */
+	if (len > 0)
+		len--;
+	w->filter[len] = '\0';
+	w->focus = 0;
+	return 0;
+}
+
+int
+wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
+{
+	size_t n = nitems(w);
+
+	if (ev.kind != WZ_TICK)
+		clear_message(w);
+	if (w->filtering && w->screen == SCR_PLATFORMS) {
+		if (ev.kind == WZ_NEXT) {	/* Enter ends typing */
+			w->filtering = false;
+			return 0;
+		}
+		if (ev.kind == WZ_BACK) {	/* Esc clears the filter */
+			w->filtering = false;
+			w->filter[0] = '\0';
+			w->focus = 0;
+			return 0;
+		}
+	}
+	switch (ev.kind) {
+	case WZ_UP:
+		if (w->focus > 0)
+			w->focus--;
+		return 0;
+	case WZ_DOWN:
+		if (w->focus + 1 < n)
+			w->focus++;
+		return 0;
+	case WZ_HOME:
+		w->focus = 0;
+		return 0;
+	case WZ_END:
+		w->focus = n > 0 ? n - 1 : 0;
+		return 0;
+	case WZ_NEXT:
+		return next(w, now);
+	case WZ_BACK:
+		return back(w);
+	case WZ_TICK:
+		return tick(w, w->focus);
+	case WZ_PICK:
+		if (ev.n < 1 || (size_t)ev.n > n)
+			return 0;
+		if (w->screen == SCR_PLATFORMS)
+			return tick(w, (size_t)ev.n - 1);
+		w->focus = (size_t)ev.n - 1;
+		return next(w, now);
+	case WZ_OPEN:
+		if (w->screen != SCR_PLATFORMS || n == 0)
+			return 0;
+		w->list_focus = w->focus;
+		w->filtering = false;
+		start_queue(w, visible_at(w, w->focus));
+		enter_platform(w);
+		return WZ_R_SCREEN;
+	case WZ_FILTER:
+		if (w->screen != SCR_PLATFORMS)
+			return 0;
+		w->filtering = true;
+		return 0;
+	case WZ_CHAR:
+		return filter_add(w, (uint32_t)ev.n);
+	case WZ_ERASE:
+		return filter_erase(w);
+	case WZ_HELP:
+		return overlay(w, SCR_HELP);
+	case WZ_QUIT:
+		return overlay(w, SCR_QUIT);
+	}
+	return 0;
+}
+
+/* ---- views ---- */
+
+static void
+platform_context(const struct wizard *w, struct view *v,
+    const struct platform *p)
+{
+	(void)p;	/* the title names it */
+	if (w->nqueue > 1)
+		v->context = xasprintf(_("Platform %zu of %zu"), w->qpos + 1,
+		    w->nqueue);
+}
+
+static void
+add_texts(struct view *v, enum vkind kind, const struct ltext *t, size_t n,
+    enum lang l)
+{
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((s = ltext_get_any(&t[i], l, NULL)) != NULL)
+			view_add_block(v, kind, 0, s);
+	}
+}
+
+static void
+add_ltext(struct view *v, enum vkind kind, const struct ltext *t, enum lang l)
+{
+	add_texts(v, kind, t, 1, l);
+}
+
+static void
+add_verified(const struct wizard *w, struct view *v, const struct platform *p,
+    time_t now)
+{
+	char *d = date_format_short(p->verified, w->lang);
+	bool steps = has_steps(p);
+
+	if (platform_stale(p, date_today(now), w->stale_days) && steps)
+		view_add_blockf(v, V_NOTE, ngettext("Possibly outdated: this "
+		    "was last checked on %s, more than %d day ago. The "
+		    "platform may have changed its menus since.",
+		    "Possibly outdated: this was last checked on %s, more "
+		    "than %d days ago. The platform may have changed its "
+		    "menus since.", (unsigned long)w->stale_days), d,
+		    w->stale_days);
+	else if (platform_stale(p, date_today(now), w->stale_days))
+		view_add_blockf(v, V_NOTE, ngettext("Possibly outdated: this "
+		    "was last checked on %s, more than %d day ago. The "
+		    "platform may have changed it since.",
+		    "Possibly outdated: this was last checked on %s, more "
+		    "than %d days ago. The platform may have changed it "
+		    "since.", (unsigned long)w->stale_days), d,
+		    w->stale_days);
+	if (steps)
+		view_add_blockf(v, V_DIM, _("As of: %s (when these steps "
+		    "were last checked against the sources)"), d);
+	else
+		view_add_blockf(v, V_DIM, _("As of: %s (when this was last "
+		    "checked against the sources)"), d);
+	free(d);
+}
+
+/* What kind of objection this is, said before anything else. */
+static void
+add_mechanism_note(struct view *v, const struct platform *p)
+{
+	switch (p->mechanism) {
+	case MECH_NONE:
+		view_add_blockf(v, V_NOTE, _("%s has no switch and no form "
+		    "for objecting to AI training. Below is what you can "
+		    "still do."), p->name);
+		break;
+	case MECH_NOT_NEEDED:
+		view_add_blockf(v, V_NOTE, _("You need to do nothing here: "
+		    "%s says it does not use this data to train AI. The "
+		    "sources are listed below."), p->name);
+		break;
+	case MECH_ADMIN:
+		view_add_block(v, V_NOTE, 0, _("Only an administrator of your "
+		    "organisation's account can change this setting. If that "
+		    "is not you, show the next steps to your administrator."));
+		break;
+	case MECH_EMAIL:
+		view_add_blockf(v, V_NOTE, _("%s has no switch for this. The "
+		    "objection is sent by e-mail."), p->name);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+add_contact(struct view *v, const struct contact *c)
+{
+	view_add_blockf(v, V_TEXT, _("Privacy contact: %s"), c->name);
+	if (c->email != NULL)
+		view_add_block(v, V_LINK, 0, c->email);
+	if (c->url != NULL)
+		view_add_block(v, V_LINK, 0, c->url);
+}
+
+/* Publishers and dates in one paragraph; the addresses are in the file. */
+static void
+add_sources(struct view *v, const struct platform *p)
+{
+	struct buf b = { 0 };
+	const char *date;
+	size_t i;
+
+	for (i = 0; i < p->nsources; i++) {
+		date = strcmp(p->sources[i].date, "undated") == 0 ?
+		    _("undated") : p->sources[i].date;
+		buf_addf(&b, "%s%s (%s)", i > 0 ? "; " : "",
+		    p->sources[i].publisher, date);
+	}
+	view_add_block(v, V_DIM, 0, b.data != NULL ? b.data : "");
+	buf_free(&b);
+}
+
+static void
+view_welcome(const struct wizard *w, struct view *v)
+{
+	size_t i, done = 0, touched = 0;
+
+	v->title = xstrdup(_("Object to AI training"));
+	view_add_block(v, V_TEXT, 0, _("Many online services use what you "
+	    "post to train artificial intelligence (AI). You have the right "
+	    "to object. This program shows you, step by step, where to do "
+	    "that on each platform, and keeps a note of what you did."));
+	if (w->mode == WZ_KIOSK)
+		view_add_block(v, V_NOTE, 0, _("This is a public terminal. "
+		    "Nothing you enter here is stored: when you end your visit "
+		    "(key q), everything is cleared."));
+	else if (w->mode == WZ_SHARED && !w->persistent)
+		view_add_block(v, V_NOTE, 0, _("Nothing you enter here is "
+		    "stored on this computer. When you quit, your notes are "
+		    "gone."));
+	if (w->notice != NULL)
+		view_add_block(v, V_NOTE, 0, w->notice);
+	for (i = 0; i < w->prog->n; i++) {
+		if (w->prog->v[i].status != ST_OPEN)
+			touched++;
+		if (status_is_final(w->prog->v[i].status))
+			done++;
+	}
+	if (done > 0)
+		view_add_blockf(v, V_NOTE, ngettext("Welcome back. You have "
+		    "finished %zu platform so far; your notes are kept.",
+		    "Welcome back. You have finished %zu platforms so far; "
+		    "your notes are kept.", done), done);
+	else if (touched > 0 || w->prog->account != ACCOUNT_UNSET)
+		view_add_block(v, V_NOTE, 0, _("Welcome back. Your notes are "
+		    "kept."));
+	if (!w->linear)
+		view_add_block(v, V_DIM, 0, _("Using a screen reader? Start "
+		    "optout --linear: one question at a time, as plain lines."));
+	view_add_block(v, V_HEADING, 0, "Sprache / Language");
+	view_add_item(v, "Deutsch", NULL, -1, NULL);
+	view_add_item(v, "English", NULL, -1, NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("continue"));
+}
+
+static void
+view_who(const struct wizard *w, struct view *v)
+{
+	(void)w;
+	v->title = xstrdup(_("Who is objecting?"));
+	view_add_block(v, V_TEXT, 0, _("Are you objecting for yourself, or "
+	    "for an organisation such as a company, a club or a practice?"));
+	view_add_item(v, _("For myself"), _("my own accounts"), -1, NULL);
+	view_add_item(v, _("For an organisation"), _("accounts that show "
+	    "staff, customers or patients"), -1, NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("continue"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+/* The list's note on a platform: its status, then what is special. */
+static char *
+platform_detail(const struct wizard *w, const struct platform *p,
+    const struct record *r, time_t now)
+{
+	struct buf b = { 0 };
+	char *st = words_platform_status_detail(p, r, w->lang, false);
+
+	buf_adds(&b, st);
+	free(st);
+	if (p->mechanism == MECH_NONE)
+		buf_addf(&b, "; %s", _("nothing to switch"));
+	else if (p->mechanism == MECH_NOT_NEEDED)
+		buf_addf(&b, "; %s", _("nothing needed"));
+	else if (p->mechanism == MECH_ADMIN)
+		buf_addf(&b, "; %s", _("only an administrator"));
+	if (w->prog->account == ACCOUNT_ORG && !p->org_can_object)
+		buf_addf(&b, "; %s", _("organisations cannot object here"));
+	if (platform_stale(p, date_today(now), w->stale_days))
+		buf_addf(&b, "; %s", _("possibly outdated"));
+	return buf_take(&b);
+}
+
+static void
+view_platforms(const struct wizard *w, struct view *v, time_t now)
+{
+	size_t *idx = xreallocarray(NULL, w->cat->n, sizeof *idx);
+	size_t i, n = visible(w, idx);
+	const struct platform *p, *prev = NULL;
+	const struct record *r;
+	char *detail;
+
+	v->title = xstrdup(_("Which platforms do you use?"));
+	view_add_block(v, V_TEXT, 0, w->linear ? _("Tick every platform "
+	    "where you have an account: type its number.") : _("Tick every "
+	    "platform where you have an account: press the Space bar. Then "
+	    "press Enter."));
+	if (w->filtering || w->filter[0] != '\0') {
+		v->input_label = xstrdup(_("Search:"));
+		v->input = xstrdup(w->filter);
+		v->input_active = w->filtering;
+	}
+	if (n == 0)
+		view_add_blockf(v, V_NOTE, _("No platform name contains "
+		    "\"%s\". Press Esc to see all of them."), w->filter);
+	for (i = 0; i < n; i++) {
+		p = &w->cat->v[idx[i]];
+		r = progress_find(w->prog, p->id);
+		detail = platform_detail(w, p, r, now);
+		view_add_item(v, p->name, detail, r != NULL && r->selected,
+		    prev == NULL || prev->category != p->category ?
+		    words_category(p->category) : NULL);
+		free(detail);
+		prev = p;
+	}
+	free(idx);
+	if (w->filtering) {
+		view_add_key(v, VK_ENTER, _("go to the list"));
+		view_add_key(v, VK_BACK, _("show all"));
+		return;
+	}
+	view_add_key(v, VK_MOVE, _("move"));
+	view_add_key(v, VK_TICK, _("tick"));
+	view_add_key(v, VK_ENTER, _("continue"));
+	view_add_key(v, VK_SEARCH, _("search"));
+	view_add_key(v, VK_OPEN, _("open this one"));
+	view_add_key(v, VK_BACK, w->filter[0] != '\0' ? _("show all") :
+	    _("back"));
+}
+
+static void
+view_info(const struct wizard *w, struct view *v, time_t now)
+{
+	const struct platform *p = wizard_platform(w);
+	char *s, *d;
+	size_t i;
+
+	platform_context(w, v, p);
+	v->title = xasprintf(_("%s: what happens to your data"), p->name);
+	add_mechanism_note(v, p);
+	view_add_block(v, V_HEADING, 0, _("What the platform does"));
+	add_ltext(v, V_TEXT, &p->summary, w->lang);
+	if (p->nevents > 0) {
+		view_add_block(v, V_HEADING, 0, _("Since when"));
+		for (i = 0; i < p->nevents; i++) {
+			d = date_format_long(p->events[i].date, w->lang);
+			s = xasprintf("%s: %s", d, ltext_get_any(
+			    &p->events[i].what, w->lang, NULL));
+			view_add_block(v, V_BULLET, 0, s);
+			free(s);
+			free(d);
+		}
+	}
+	if (p->mechanism != MECH_NOT_NEEDED) {
+		view_add_block(v, V_HEADING, 0,
+		    _("What an objection today can do"));
+		s = words_retro(p, date_today(now), w->lang);
+		view_add_block(v, V_NOTE, 0, s);
+		free(s);
+	} else
+		view_add_block(v, V_HEADING, 0, _("Data from before"));
+	add_ltext(v, V_TEXT, &p->retroactivity, w->lang);
+	view_add_block(v, V_HEADING, 0, _("On what legal basis"));
+	add_ltext(v, V_TEXT, &p->legal_basis, w->lang);
+	if (p->mechanism != MECH_NOT_NEEDED)
+		view_add_block(v, V_TEXT, 0, _("Where a company relies on "
+		    "\"legitimate interest\", it decides by itself that its "
+		    "interest counts more than yours, and does not ask you. "
+		    "Against that, you have the right to object (Article 21 "
+		    "of the GDPR, the EU data protection law)."));
+	if (!ltext_empty(&p->excluded)) {
+		view_add_block(v, V_HEADING, 0, _("Not used in any case"));
+		add_ltext(v, V_TEXT, &p->excluded, w->lang);
+	}
+	if (w->prog->account == ACCOUNT_ORG) {
+		view_add_block(v, V_HEADING, 0, _("For organisations"));
+		add_ltext(v, p->org_can_object ? V_TEXT : V_NOTE, &p->org_note,
+		    w->lang);
+		if (p->mechanism != MECH_NOT_NEEDED)
+			view_add_block(v, V_TEXT, 0, _("Consent to publish "
+			    "photos of staff, customers or patients does not "
+			    "cover AI training. Object for every account your "
+			    "organisation runs, and document it: keep the "
+			    "confirmation e-mail, and note the date and the "
+			    "account."));
+	}
+	if (p->nalternatives > 0 || p->mechanism == MECH_NONE) {
+		view_add_block(v, V_HEADING, 0, _("What you can still do"));
+		add_texts(v, V_BULLET, p->alternatives, p->nalternatives,
+		    w->lang);
+		if (p->mechanism == MECH_NONE)
+			view_add_block(v, V_BULLET, 0, _("You can always object "
+			    "in writing: a short letter or e-mail to the "
+			    "company saying that you object to the use of your "
+			    "data for AI training (Article 21 of the GDPR). Add "
+			    "a sentence on why it matters to you, for example "
+			    "that your posts contain personal things."));
+		if (p->contact != NULL)
+			add_contact(v, p->contact);
+	}
+	if (p->ncaveats > 0) {
+		view_add_block(v, V_HEADING, 0, _("Good to know"));
+		add_texts(v, V_BULLET, p->caveats, p->ncaveats, w->lang);
+	}
+	if (p->nuncertain > 0) {
+		view_add_block(v, V_HEADING, 0, _("Not certain"));
+		add_texts(v, V_BULLET, p->uncertain, p->nuncertain, w->lang);
+	}
+	view_add_block(v, V_HEADING, 0, _("Sources"));
+	add_sources(v, p);
+	add_verified(w, v, p, now);
+	v->enter_label = xstrdup(_("understood, continue"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("understood"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static void
+view_surface(const struct wizard *w, struct view *v)
+{
+	const struct platform *p = wizard_platform(w);
+	size_t i;
+
+	platform_context(w, v, p);
+	v->title = xasprintf(_("%s: where are you doing it?"), p->name);
+	view_add_block(v, V_TEXT, 0, _("The menus differ between the web "
+	    "browser and the app. Where do you want to do it?"));
+	for (i = 0; i < p->nsurfaces; i++)
+		view_add_item(v, words_surface(p->surfaces[i].kind), NULL, -1,
+		    NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("continue"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static void
+view_email(const struct wizard *w, struct view *v, time_t now)
+{
+	const struct platform *p = wizard_platform(w);
+	const struct email_objection *e = p->email;
+
+	platform_context(w, v, p);
+	v->title = xasprintf(_("%s: the e-mail"), p->name);
+	view_add_block(v, V_HEADING, 0, _("Who can send it"));
+	add_ltext(v, V_NOTE, &e->who, w->lang);
+	view_add_block(v, V_HEADING, 0, _("Send it to"));
+	view_add_block(v, V_LINK, 0, e->address);
+	view_add_block(v, V_HEADING, 0, _("Subject"));
+	add_ltext(v, V_TEXT, &e->subject, w->lang);
+	view_add_block(v, V_HEADING, 0, _("What to write"));
+	add_ltext(v, V_TEXT, &e->body, w->lang);
+	if (e->confirmation)
+		view_add_block(v, V_NOTE, 0, _("Keep the answer: it proves "
+		    "that you objected."));
+	add_verified(w, v, p, now);
+	v->enter_label = xstrdup(_("record the result"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("record"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static void
+view_steps(const struct wizard *w, struct view *v, time_t now)
+{
+	const struct platform *p = wizard_platform(w);
+	const struct surface *sf;
+	enum lang ui = w->lang;		/* the platform's language */
+	const char *s;
+	bool fallback = false;
+	char *t;
+	size_t i;
+
+	if (p->nsurfaces == 0) {
+		view_email(w, v, now);
+		return;
+	}
+	sf = &p->surfaces[w->surface];
+	platform_context(w, v, p);
+	v->title = xasprintf(_("%s: step by step"), p->name);
+	if (p->mechanism == MECH_ADMIN)
+		view_add_block(v, V_NOTE, 0, _("These are the steps for the "
+		    "administrator of your organisation's account."));
+	view_add_block(v, V_DIM, 0, words_surface(sf->kind));
+	if ((t = words_breadcrumb(sf, ui, w->utf8, &fallback)) != NULL) {
+		view_add_block(v, V_CRUMB, 0, t);
+		free(t);
+	}
+	for (i = 0; i < sf->nsteps; i++) {
+		t = words_step(&sf->steps[i], w->lang, ui, &fallback);
+		view_add_block(v, V_STEP, (int)i + 1, t);
+		free(t);
+	}
+	t = words_final(&sf->final, w->lang, ui, &fallback);
+	view_add_block(v, V_FINAL, (int)sf->nsteps + 1, t);
+	free(t);
+	if (!ltext_empty(&sf->final.after))
+		add_ltext(v, V_TEXT, &sf->final.after, w->lang);
+	if (p->mechanism == MECH_FORM && p->form != NULL) {
+		view_add_block(v, V_HEADING, 0, _("What the form asks for"));
+		add_ltext(v, V_TEXT, &p->form->asks, w->lang);
+		if (p->form->confirmation)
+			view_add_block(v, V_NOTE, 0, _("Afterwards you get a "
+			    "confirmation by e-mail. Keep it: it proves that "
+			    "you objected."));
+	}
+	if (sf->url != NULL) {
+		view_add_block(v, V_HEADING, 0, _("Direct link"));
+		view_add_block(v, V_LINK, 0, sf->url);
+	}
+	if ((s = ltext_get_any(&sf->search, ui, NULL)) != NULL) {
+		view_add_block(v, V_HEADING, 0, _("The menu looks different?"));
+		t = words_label(&sf->search, w->lang, ui, &fallback);
+		view_add_blockf(v, V_TEXT, _("Menus change. If you cannot "
+		    "find an entry, search for %s: with the platform's search "
+		    "(magnifying glass) or, in a web browser, with Ctrl+F."), t);
+		free(t);
+	}
+	if (fallback)
+		view_add_block(v, V_NOTE, 0, _("Some labels are shown in "
+		    "English: no source gives the German wording, so it is "
+		    "not verified."));
+	if (p->mechanism != MECH_FORM && p->form != NULL &&
+	    !ltext_empty(&p->form->purpose)) {
+		view_add_block(v, V_HEADING, 0, _("An extra form"));
+		add_ltext(v, V_TEXT, &p->form->purpose, w->lang);
+		if (!ltext_empty(&p->form->asks))
+			add_ltext(v, V_TEXT, &p->form->asks, w->lang);
+		view_add_block(v, V_LINK, 0, p->form->url);
+	}
+	add_verified(w, v, p, now);
+	v->enter_label = xstrdup(_("record the result"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("record"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static const char *
+record_label(const struct platform *p, enum status s)
+{
+	switch (s) {
+	case ST_DONE:
+		return p->mechanism == MECH_TOGGLE_ON ?
+		    _("Done: I switched it on") : _("Done: I switched it off");
+	case ST_FORM_SENT:
+		return p->mechanism == MECH_EMAIL ?
+		    _("I sent the e-mail and wait for an answer") :
+		    _("I sent the form and wait for the confirmation");
+	case ST_CONFIRMED:
+		return p->mechanism == MECH_EMAIL ?
+		    _("I received an answer") :
+		    _("I received the confirmation e-mail");
+	case ST_NOTED:
+		return p->mechanism == MECH_NOT_NEEDED ?
+		    _("Good to know: there is nothing to do") :
+		    _("I have read this");
+	case ST_NO_ACCOUNT:
+		return _("I have no account there");
+	case ST_LATER:
+		return _("I will do it later");
+	case ST_HELP:
+		return _("I need help from an adviser");
+	case ST_PROBLEM:
+	default:
+		return _("It did not work");
+	}
+}
+
+static void
+view_record(const struct wizard *w, struct view *v)
+{
+	const struct platform *p = wizard_platform(w);
+	const struct record *r = progress_find(w->prog, p->id);
+	enum status st[MAX_CHOICES];
+	size_t i, n = record_choices(p, st);
+	char *now;
+
+	platform_context(w, v, p);
+	v->title = xasprintf(_("%s: what happened?"), p->name);
+	view_add_block(v, V_TEXT, 0, _("Choose what happened. optout notes "
+	    "it with the date and time."));
+	if (r != NULL && r->status != ST_OPEN) {
+		now = words_platform_status_detail(p, r, w->lang, true);
+		view_add_blockf(v, V_DIM, _("Noted so far: %s"), now);
+		free(now);
+	}
+	for (i = 0; i < n; i++)
+		view_add_item(v, record_label(p, st[i]), NULL, -1, NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("record"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static void
+summary_group(const struct wizard *w, struct view *v, const char *heading,
+    bool (*want)(const struct record *))
+{
+	const struct record *r;
+	size_t i, n = 0;
+	char *d;
+
+	for (i = 0; i < w->cat->n; i++) {
+		r = progress_find(w->prog, w->cat->v[i].id);
+		if (r == NULL || !want(r))
+			continue;
+		if (n++ == 0)
+			view_add_block(v, V_HEADING, 0, heading);
+		d = words_platform_status_detail(&w->cat->v[i], r, w->lang,
+		    true);
+		view_add_blockf(v, V_BULLET, "%s: %s", w->cat->v[i].name, d);
+		free(d);
+	}
+}
+
+static bool
+want_done(const struct record *r)
+{
+	return status_is_final(r->status);
+}
+
+static bool
+want_waiting(const struct record *r)
+{
+	return r->status == ST_FORM_SENT;
+}
+
+static bool
+want_open(const struct record *r)
+{
+	return r->selected && !status_is_final(r->status) &&
+	    r->status != ST_FORM_SENT;
+}
+
+static void
+view_summary(const struct wizard *w, struct view *v)
+{
+	v->title = xstrdup(_("Summary"));
+	summary_group(w, v, _("Done"), want_done);
+	summary_group(w, v, _("Waiting for a confirmation or an answer"),
+	    want_waiting);
+	summary_group(w, v, _("Still open"), want_open);
+	view_add_block(v, V_HEADING, 0, _("Remember"));
+	view_add_block(v, V_NOTE, 0, _("An objection works from the moment "
+	    "you make it. What a platform has already used for training "
+	    "stays in its models. Everything from now on is protected."));
+	view_add_block(v, V_BULLET, 0, _("Keep every confirmation e-mail."));
+	view_add_block(v, V_BULLET, 0, _("Settings can change back, for "
+	    "example after an update. Check them again in a few months."));
+	view_add_block(v, V_BULLET, 0, _("On a shared or borrowed device: "
+	    "log out of the platforms when you are done."));
+	if (w->prog->account == ACCOUNT_ORG)
+		view_add_block(v, V_BULLET, 0, _("Organisations: file the "
+		    "confirmations with the date and the account, as proof "
+		    "that you objected."));
+	if (w->persistent)
+		view_add_block(v, V_DIM, 0, _("Your notes are saved. When you "
+		    "start optout again, they are still here."));
+	else
+		view_add_block(v, V_NOTE, 0, _("Your notes are not stored "
+		    "here. Write down or photograph what you still need."));
+	if (w->mode == WZ_KIOSK) {
+		v->enter_label = xstrdup(_("end my visit"));
+		view_add_key(v, VK_SCROLL, _("scroll"));
+		view_add_key(v, VK_ENTER, _("end my visit"));
+	} else {
+		v->enter_label = xstrdup(_("finish"));
+		view_add_key(v, VK_SCROLL, _("scroll"));
+		view_add_key(v, VK_ENTER, _("finish"));
+	}
+	view_add_key(v, VK_BACK, _("back to the list"));
+}
+
+static const char *
+help_for(enum wz_screen s)
+{
+	switch (s) {
+	case SCR_WELCOME:
+		return _("Choose the language of optout with the arrow keys "
+		    "and press Enter.");
+	case SCR_WHO:
+		return _("Organisations get extra advice: what they must "
+		    "document, and where their pages cannot object.");
+	case SCR_PLATFORMS:
+		return _("Tick the platforms you use with the Space bar, then "
+		    "press Enter: optout goes through them one by one. "
+		    "Finished ones are skipped; press the Right arrow key to "
+		    "open one platform on its own.");
+	case SCR_INFO:
+		return _("This page explains what the platform does with your "
+		    "data and what an objection can still change. Read it "
+		    "to the end, then press Enter.");
+	case SCR_SURFACE:
+		return _("Choose the device on which you are logged in to the "
+		    "platform.");
+	case SCR_STEPS:
+		return _("Do these steps on your phone or computer. The words "
+		    "in quotation marks are what the platform shows. When you "
+		    "are done, press Enter and record what happened.");
+	case SCR_RECORD:
+		return _("Your answer is noted with the date and time. "
+		    "\"I will do it later\" and \"I need help\" keep the "
+		    "platform open, so that you can come back to it.");
+	case SCR_SUMMARY:
+	default:
+		return _("The summary lists what is done and what is still "
+		    "open.");
+	}
+}
+
+static void
+view_help(const struct wizard *w, struct view *v)
+{
+	v->title = xstrdup(_("Help"));
+	view_add_block(v, V_TEXT, 0, help_for(w->back_to));
+	view_add_block(v, V_HEADING, 0, _("Keys"));
+	view_add_block(v, V_BULLET, 0, _("Arrow keys Up and Down: move"));
+	view_add_block(v, V_BULLET, 0, _("Enter: choose, continue"));
+	view_add_block(v, V_BULLET, 0, _("Space bar: tick a platform"));
+	view_add_block(v, V_BULLET, 0, _("Esc or Backspace: one step back; "
+	    "nothing is lost"));
+	view_add_block(v, V_BULLET, 0, _("1 to 9: choose that line"));
+	view_add_block(v, V_BULLET, 0, _("?: this help"));
+	view_add_block(v, V_BULLET, 0, _("Ctrl+L: redraw the screen"));
+	view_add_block(v, V_BULLET, 0, _("q: quit"));
+	view_add_block(v, V_HEADING, 0, _("Words"));
+	view_add_block(v, V_BULLET, 0, _("Objection: you tell a company that "
+	    "it must stop using your data for a purpose."));
+	view_add_block(v, V_BULLET, 0, _("AI training: a computer program "
+	    "learns from many texts and pictures, possibly also yours."));
+	view_add_block(v, V_BULLET, 0, _("Not retroactive: an objection only "
+	    "protects what comes after it."));
+	v->enter_label = xstrdup(_("back"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("back"));
+}
+
+static void
+view_end_visit(struct view *v)
+{
+	v->title = xstrdup(_("End your visit?"));
+	view_add_block(v, V_TEXT, 0, _("When your visit ends, everything you "
+	    "noted here is cleared, so that the next visitor sees nothing of "
+	    "it. You can look at your summary first."));
+	view_add_item(v, _("Show my summary first"), NULL, -1, NULL);
+	view_add_item(v, _("Yes, end my visit and clear everything"), NULL, -1,
+	    NULL);
+	view_add_item(v, _("No, go on"), NULL, -1, NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("confirm"));
+	view_add_key(v, VK_BACK, _("go on"));
+}
+
+static void
+view_idle(const struct wizard *w, struct view *v)
+{
+	v->title = xstrdup(_("Are you still there?"));
+	view_add_blockf(v, V_NOTE, ngettext("Press any key to go on. If "
+	    "nobody does, everything noted here is cleared in %d second, for "
+	    "the next visitor.", "Press any key to go on. If nobody does, "
+	    "everything noted here is cleared in %d seconds, for the next "
+	    "visitor.", (unsigned long)w->idle_left), w->idle_left);
+	view_add_key(v, VK_ENTER, _("go on"));
+}
+
+static void
+view_quit(const struct wizard *w, struct view *v)
+{
+	if (w->mode == WZ_KIOSK) {
+		view_end_visit(v);
+		return;
+	}
+	v->title = xstrdup(_("Quit optout?"));
+	if (w->persistent && w->save_error == NULL)
+		view_add_block(v, V_TEXT, 0, _("Everything you recorded is "
+		    "saved. When you start optout again, you continue here."));
+	else if (!w->persistent)
+		view_add_block(v, V_NOTE, 0, _("Nothing is stored on this "
+		    "computer: when you quit, your notes are gone."));
+	else
+		view_add_block(v, V_NOTE, 0, _("Your notes could not be saved. "
+		    "They are lost when you quit."));
+	view_add_item(v, _("Yes, quit"), NULL, -1, NULL);
+	view_add_item(v, _("No, go on"), NULL, -1, NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("confirm"));
+	view_add_key(v, VK_BACK, _("go on"));
+}
+
+void
+wizard_view(const struct wizard *w, time_t now, struct view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->screen = w->screen;
+	if (w->idle_left >= 0) {
+		view_idle(w, v);
+		return;
+	}
+	switch (w->screen) {
+	case SCR_WELCOME:
+		view_welcome(w, v);
+		break;
+	case SCR_WHO:
+		view_who(w, v);
+		break;
+	case SCR_PLATFORMS:
+		view_platforms(w, v, now);
+		break;
+	case SCR_INFO:
+		view_info(w, v, now);
+		break;
+	case SCR_SURFACE:
+		view_surface(w, v);
+		break;
+	case SCR_STEPS:
+		view_steps(w, v, now);
+		break;
+	case SCR_RECORD:
+		view_record(w, v);
+		break;
+	case SCR_SUMMARY:
+		view_summary(w, v);
+		break;
+	case SCR_HELP:
+		view_help(w, v);
+		break;
+	case SCR_QUIT:
+	default:
+		view_quit(w, v);
+		break;
+	}
+	if (w->screen != SCR_HELP)
+		view_add_key(v, VK_HELP, _("help"));
+	if (w->screen != SCR_QUIT)
+		view_add_key(v, VK_QUIT, w->mode == WZ_KIOSK ?
+		    _("end visit") : _("quit"));
+	v->focus = w->focus;
+	if (w->message != NULL) {
+		v->message = xstrdup(w->message);
+		v->message_error = w->message_error;
+	}
+	if (w->save_error != NULL)
+		v->banner = xasprintf(_("Not saved: %s"), w->save_error);
+}

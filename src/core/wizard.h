@@ -1,0 +1,95 @@
+/* wizard.h: the wizard's flow as a state machine.
+ * It takes key-level events and the current time, changes the person's
+ * progress, and builds the view of the current screen. It does no I/O: the
+ * front end saves progress when an event says so and draws the view. */
+#ifndef OPTOUT_WIZARD_H
+#define OPTOUT_WIZARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/catalog.h"
+#include "core/progress.h"
+#include "core/view.h"
+
+enum wz_event_kind {
+	WZ_UP,
+	WZ_DOWN,
+	WZ_HOME,
+	WZ_END,
+	WZ_NEXT,	/* Enter: choose the focused item, or go on */
+	WZ_BACK,	/* Esc, Backspace: one screen back */
+	WZ_TICK,	/* Space: tick or untick in a checklist */
+	WZ_PICK,	/* a digit: the n-th item (n from 1) */
+	WZ_OPEN,	/* Right: open only the focused platform */
+	WZ_HELP,
+	WZ_QUIT,
+	WZ_FILTER,	/* '/': type to filter the platform list */
+	WZ_CHAR,	/* a typed character (n: the code point) */
+	WZ_ERASE	/* Backspace while typing */
+};
+
+struct wz_event {
+	enum wz_event_kind kind;
+	int		 n;
+};
+
+/* What an event changed, as bits. */
+#define WZ_R_SCREEN	0x01	/* another screen: reset scrolling */
+#define WZ_R_PROGRESS	0x02	/* progress changed: save it */
+#define WZ_R_LANG	0x04	/* the language changed */
+#define WZ_R_EXIT	0x08	/* the person wants to leave */
+#define WZ_R_WIPE	0x10	/* a kiosk visit ends: clear everything */
+
+enum wz_mode {
+	WZ_PERSONAL,	/* one person's terminal; progress kept */
+	WZ_KIOSK,	/* a public terminal: visits, nothing kept */
+	WZ_SHARED	/* an SSH host; kept only with --personal */
+};
+
+struct wizard {
+	const struct catalog *cat;	/* borrowed */
+	struct progress	*prog;		/* borrowed */
+	enum lang	 lang;
+	enum lang	 default_lang;	/* a new kiosk visit starts in it */
+	enum wz_mode	 mode;
+	int		 idle_left;	/* kiosk: seconds to the wipe; -1 */
+	bool		 utf8;		/* the terminal can show arrows */
+	bool		 linear;	/* the linear front end draws it */
+	bool		 persistent;	/* progress is kept between sessions */
+	enum wz_screen	 screen;
+	enum wz_screen	 back_to;	/* where help and quit return */
+	size_t		 focus;		/* on choice screens */
+	size_t		 back_focus;
+	size_t		 list_focus;	/* remembered in the platform list */
+	size_t		*queue;		/* owned: catalog indices to walk */
+	size_t		 nqueue;
+	size_t		 qpos;
+	size_t		 surface;	/* index into the platform's surfaces */
+	char		 filter[64];	/* UTF-8; the list shows matches only */
+	bool		 filtering;	/* keys go into the filter */
+	int		 stale_days;	/* older "verified" dates are flagged */
+	char		*message;	/* owned: the last thing that happened */
+	bool		 message_error;
+	char		*notice;	/* owned: shown on the welcome screen */
+	char		*save_error;	/* owned: lasting "not saved" banner */
+};
+
+void	 wizard_init(struct wizard *, const struct catalog *,
+	     struct progress *, enum lang, bool utf8, bool persistent);
+void	 wizard_free(struct wizard *);
+/* A new visit: progress cleared, everything back to the welcome screen in
+ * the default language. */
+void	 wizard_reset(struct wizard *);
+int	 wizard_handle(struct wizard *, struct wz_event, time_t now);
+/* Builds the current screen; the caller frees it with view_free(). */
+void	 wizard_view(const struct wizard *, time_t now, struct view *);
+
+/* The front end reports how saving went; NULL means saved. */
+void	 wizard_set_save_error(struct wizard *, const char *);
+void	 wizard_set_notice(struct wizard *, const char *);
+/* The platform being worked on, or NULL. */
+const struct platform *wizard_platform(const struct wizard *);
+
+#endif

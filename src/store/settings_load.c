@@ -1,0 +1,65 @@
+/* settings_load.c: optout.cfg, read with the same guards as the catalog. */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/cfgfile.h"
+#include "store/store.h"
+
+#define SETTINGS_CAP	(64 * 1024)
+
+static const char *const settings_keys[] = {
+	"stale_after_days", "kiosk", "idle_seconds", "idle_warning_seconds",
+	NULL
+};
+
+/* An int setting within [lo, hi]; returns false (reported) if wrong. */
+static void
+int_setting(struct cfgctx *c, const config_setting_t *root, const char *key,
+    int lo, int hi, int *out)
+{
+	const config_setting_t *m = config_setting_get_member(root, key);
+
+	if (m == NULL)
+		return;
+	if (config_setting_type(m) != CONFIG_TYPE_INT ||
+	    config_setting_get_int(m) < lo || config_setting_get_int(m) > hi)
+		diags_add(c->d, c->file, cfg_line(m), false, "'%s' must be a "
+		    "whole number from %d to %d", key, lo, hi);
+	else
+		*out = config_setting_get_int(m);
+}
+
+int
+store_settings_load(const char *path, struct settings *s, struct diags *d)
+{
+	struct cfgctx c = { path, d };
+	const config_setting_t *root, *m;
+	size_t before = d->nerrors;
+	config_t cfg;
+
+	if (access(path, F_OK) == -1 && errno == ENOENT)
+		return 0;	/* no file: the defaults stand */
+	if (cfgfile_parse(path, SETTINGS_CAP, 0, &cfg, d) == -1)
+		return -1;
+	root = config_root_setting(&cfg);
+	cfg_check_keys(&c, root, settings_keys);
+	if ((m = config_setting_get_member(root, "stale_after_days")) != NULL) {
+		if (config_setting_type(m) != CONFIG_TYPE_INT ||
+		    config_setting_get_int(m) < 0 ||
+		    config_setting_get_int(m) > 3650)
+			diags_add(d, path, cfg_line(m), false,
+			    "'stale_after_days' must be a whole number of days "
+			    "from 0 (never) to 3650");
+		else
+			s->stale_days = config_setting_get_int(m);
+	}
+	s->kiosk = cfg_bool(&c, root, "kiosk", s->kiosk);
+	int_setting(&c, root, "idle_seconds", 1, 86400, &s->idle_seconds);
+	int_setting(&c, root, "idle_warning_seconds", 1, 3600,
+	    &s->idle_warning_seconds);
+	config_destroy(&cfg);
+	return d->nerrors > before ? -1 : 0;
+}

@@ -1,0 +1,71 @@
+/* store.h: loading the catalog and loading/saving progress.
+ * The only module that knows libconfig. Everything it hands out is copied
+ * out of libconfig's tree, checked and sanitised. */
+#ifndef OPTOUT_STORE_H
+#define OPTOUT_STORE_H
+
+#include <stddef.h>
+
+#include "core/catalog.h"
+#include "core/diag.h"
+#include "core/progress.h"
+#include "core/settings.h"
+
+#define STORE_CATALOG_CAP	(256 * 1024)	/* bytes per platform file */
+#define STORE_STATE_CAP		(1024 * 1024)
+
+/* Loads one platform file. Returns 0, or -1 with the problems in diags. */
+int	 store_platform_load(const char *path, struct platform *,
+	     struct diags *);
+/* Loads every *.cfg in dir, sorted for the list. Returns 0, or -1 when any
+ * file has an error (all of them are in diags; nothing is half-loaded). */
+int	 store_catalog_load(const char *dir, struct catalog *, struct diags *);
+
+/* Optional checks while loading: warn about "verified" dates older than
+ * stale_days before today; nfiles counts the files read. */
+struct catalog_check {
+	int32_t	 today;
+	int	 stale_days;
+	size_t	 nfiles;	/* out */
+};
+
+/* Loads layers of catalog directories, later ones winning by id (see
+ * docs/catalog.md). Errors in the first layer fail the load; in later
+ * layers a broken file is a warning and its platform keeps the earlier
+ * version, unless strict (the validator), where every problem is an
+ * error. A missing later layer is fine. */
+int	 store_catalog_load_layers(const char *const *dirs, size_t ndirs,
+	     bool strict, struct catalog_check *, struct catalog *,
+	     struct diags *);
+
+enum store_load {
+	STORE_LOADED,
+	STORE_MISSING,		/* no state yet: a first visit */
+	STORE_CORRUPT,		/* unusable; moved aside to *aside */
+	STORE_UNREADABLE	/* cannot be read, or is a newer optout's: it
+				   stays as it is and must not be saved over */
+};
+
+/* Loads progress; *detail (owned) says what was wrong, *aside (owned) where
+ * a corrupt file was moved. */
+enum store_load store_progress_load(const char *path, struct progress *,
+	     char **detail, char **aside);
+/* Saves this session's changes: under a lock (path.lock) it reads the
+ * file, merges the changed records into it (so that two sessions of one
+ * person lose nothing), and replaces it atomically (0600, directory 0700).
+ * On success the progress becomes the merged one. Returns 0, or -1 with
+ * *err (owned); the old file then stays. */
+int	 store_progress_save(const char *path, struct progress *, char **err);
+/* Marks a session as open for as long as the process runs (path.session).
+ * Returns 1 if another session of the same person is open too, 0 if not,
+ * -1 if it cannot tell. */
+int	 store_progress_session(const char *path);
+/* The text that store_progress_save would write; owned. */
+char	*store_progress_format(const struct progress *);
+
+/* Reads settings from path over the values already in s; a missing file
+ * changes nothing. Returns -1 with file:line problems in diags. */
+int	 store_settings_load(const char *path, struct settings *,
+	     struct diags *);
+
+#endif

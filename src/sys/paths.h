@@ -1,0 +1,20 @@
+/* paths.h: where optout finds its catalog and messages and keeps progress.
+ * A binary run from its build directory uses the source tree's catalog and
+ * the freshly built translations, so `make && ./optout` works uninstalled;
+ * an installed binary only ever uses the installed paths. */
+#ifndef OPTOUT_PATHS_H
+#define OPTOUT_PATHS_H
+
+/* All return owned strings. */
+char	*paths_catalog_dir(void);
+char	*paths_locale_dir(void);
+/* $XDG_STATE_HOME/optout/progress.cfg, or ~/.local/state/...; NULL with
+ * *err when there is no usable home. */
+char	*paths_state_file(char **err);
+/* $XDG_CONFIG_HOME/optout/NAME, or ~/.config/optout/NAME; NULL without a
+ * home. */
+char	*paths_user_config(const char *name);
+/* $(sysconfdir)/optout/NAME. */
+char	*paths_system_config(const char *name);
+
+#endif

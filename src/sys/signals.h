@@ -1,0 +1,16 @@
+/* signals.h: signals as flags for the main loop.
+ * Handlers only record which signal came; the main loop saves, restores the
+ * terminal and leaves. Installed before curses, so curses keeps them. */
+#ifndef OPTOUT_SIGNALS_H
+#define OPTOUT_SIGNALS_H
+
+void	 signals_install(void);
+/* Kiosk: Ctrl-C, Ctrl-\ and Ctrl-Z (and the same signals sent from
+ * outside) cannot end or stop optout; SIGTERM and SIGHUP still can. */
+void	 signals_ignore_interactive(void);
+/* No core dumps: a crash must not leave a visitor's answers on disk. */
+void	 signals_no_core_dumps(void);
+/* The first signal that asked us to leave, or 0. */
+int	 signals_pending(void);
+
+#endif

@@ -1,0 +1,217 @@
+/* layout.c: wrapping a view into lines. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/xmalloc.h"
+#include "ui/layout.h"
+
+char *
+layout_text(const char *s, bool utf8)
+{
+	return utf8 ? xstrdup(s) : text_ascii(s);
+}
+
+static struct lline *
+push(struct layout *l)
+{
+	struct lline *ln;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	ln = &l->v[l->n++];
+	memset(ln, 0, sizeof *ln);
+	ln->item = -1;
+	ln->block = -1;
+	return ln;
+}
+
+static void
+blank(struct layout *l)
+{
+	if (l->n > 0 && l->v[l->n - 1].text[0] != '\0')
+		push(l)->text = xstrdup("");
+}
+
+/* Adds text wrapped to width, with prefix on the first line and a hanging
+ * indent of the prefix's width on the others. */
+static void
+add_wrapped(struct layout *l, const char *text, const char *prefix,
+    size_t indent, size_t width, enum lstyle style, long block, long item)
+{
+	struct text_line *tl;
+	size_t i, n, pw = prefix != NULL ? text_width(prefix) : 0, w;
+	struct lline *ln;
+
+	w = width > indent + pw + 8 ? width - indent - pw : 8;
+	n = text_wrap(text, w, &tl);
+	for (i = 0; i < n; i++) {
+		ln = push(l);
+		ln->text = xstrndup(text + tl[i].off, tl[i].len);
+		ln->indent = indent + (i == 0 ? 0 : pw);
+		ln->prefix = i == 0 && prefix != NULL ? xstrdup(prefix) : NULL;
+		ln->style = style;
+		ln->block = block;
+		ln->off = tl[i].off;
+		ln->item = item;
+		ln->item_first = item >= 0 && i == 0;
+	}
+	free(tl);
+}
+
+/* A list after a paragraph gets a blank line before it. */
+static void
+list_start(struct layout *l, long bi)
+{
+	if (l->n > 0 && (l->v[l->n - 1].style == LS_PLAIN ||
+	    l->v[l->n - 1].style == LS_NOTE || l->v[l->n - 1].style ==
+	    LS_CRUMB) && l->v[l->n - 1].prefix == NULL &&
+	    l->v[l->n - 1].indent == 0 && bi > 0)
+		blank(l);
+}
+
+static void
+add_block(struct layout *l, const struct vblock *b, long bi, size_t width,
+    bool utf8)
+{
+	char *text = layout_text(b->text, utf8), *prefix = NULL;
+	enum lstyle style = LS_PLAIN;
+
+	switch (b->kind) {
+	case V_HEADING:
+		blank(l);
+		style = LS_HEADING;
+		break;
+	case V_TEXT:
+		blank(l);
+		break;
+	case V_NOTE:
+		blank(l);
+		style = LS_NOTE;
+		break;
+	case V_BULLET:
+		list_start(l, bi);
+		prefix = xstrdup(utf8 ? "\u2022 " : "* ");
+		break;
+	case V_STEP:
+		list_start(l, bi);
+		prefix = xasprintf("%d. ", b->num);
+		break;
+	case V_FINAL:
+		prefix = xasprintf("%d. ", b->num);
+		style = LS_NOTE;
+		break;
+	case V_CRUMB:
+		blank(l);
+		style = LS_CRUMB;
+		break;
+	case V_LINK:
+		style = LS_LINK;
+		break;
+	case V_DIM:
+		if (l->n > 0 && l->v[l->n - 1].style != LS_DIM &&
+		    l->v[l->n - 1].style != LS_HEADING)
+			blank(l);
+		style = LS_DIM;
+		break;
+	}
+	add_wrapped(l, text, prefix, 0, width, style, bi, -1);
+	free(prefix);
+	free(text);
+}
+
+static void
+add_items(struct layout *l, const struct view *v, size_t width, bool utf8)
+{
+	size_t i, lw, maxlw = 0, pw;
+	char *label, *detail, *prefix, *group, *joined, num[8];
+
+	for (i = 0; i < v->nitems; i++) {
+		label = layout_text(v->items[i].label, utf8);
+		if ((lw = text_width(label)) > maxlw)
+			maxlw = lw;
+		free(label);
+	}
+	blank(l);
+	for (i = 0; i < v->nitems; i++) {
+		const struct vitem *it = &v->items[i];
+
+		if (it->group != NULL) {
+			blank(l);
+			group = layout_text(it->group, utf8);
+			add_wrapped(l, group, NULL, 0, width, LS_GROUP, -1, -1);
+			free(group);
+		}
+		label = layout_text(it->label, utf8);
+		detail = it->detail != NULL ? layout_text(it->detail, utf8) :
+		    NULL;
+		/* digits 1-9 choose an item, so the first nine show theirs */
+		if (i < 9)
+			snprintf(num, sizeof num, "%zu", i + 1);
+		else
+			snprintf(num, sizeof num, " ");
+		if (it->check >= 0)
+			prefix = xasprintf("%s [%c] ", num, it->check ? 'x' : ' ');
+		else
+			prefix = xasprintf("%s  ", num);
+		pw = text_width(prefix);
+		lw = text_width(label);
+		if (detail != NULL && 2 + pw + maxlw + 2 + text_width(detail) <=
+		    width) {
+			joined = xasprintf("%s%*s%s", label,
+			    (int)(maxlw - lw + 2), "", detail);
+			add_wrapped(l, joined, prefix, 2, width, LS_ITEM, -1,
+			    (long)i);
+			free(joined);
+		} else {
+			add_wrapped(l, label, prefix, 2, width, LS_ITEM, -1,
+			    (long)i);
+			if (detail != NULL)
+				add_wrapped(l, detail, NULL, 2 + pw, width,
+				    LS_DIM, -1, (long)i);
+		}
+		free(prefix);
+		free(label);
+		free(detail);
+	}
+}
+
+void
+layout_build(const struct view *v, size_t width, bool utf8, struct layout *l)
+{
+	size_t i;
+
+	memset(l, 0, sizeof *l);
+	l->focus_line = -1;
+	for (i = 0; i < v->nblocks; i++)
+		add_block(l, &v->blocks[i], (long)i, width, utf8);
+	if (v->nitems > 0)
+		add_items(l, v, width, utf8);
+	/* no blank line at the very top */
+	if (l->n > 0 && l->v[0].text[0] == '\0') {
+		free(l->v[0].text);
+		memmove(l->v, l->v + 1, (l->n - 1) * sizeof *l->v);
+		l->n--;
+	}
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].item_first && (size_t)l->v[i].item == v->focus) {
+			l->focus_line = (long)i;
+			break;
+		}
+	}
+}
+
+void
+layout_free(struct layout *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		free(l->v[i].prefix);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,823 @@
+/* ui.c: the full-screen front end: terminal set-up, drawing, keys. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <time.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "core/xmalloc.h"
+#include "sys/i18n.h"
+#include "sys/signals.h"
+#include "ui/curses.h"
+#include "ui/layout.h"
+#include "ui/ui.h"
+
+#define CONTROL(c)	((c) & 0x1f)
+#define MAX_ERRS	3	/* ERRs in a row without a signal: tty gone */
+
+struct theme {
+	attr_t	title, heading, note, crumb, link, dim, group, focus, key,
+		error, more;
+};
+
+struct ui {
+	struct wizard		*w;
+	const struct ui_hooks	*hooks;
+	bool			 utf8;
+	struct theme		 th;
+	struct view		 view;
+	struct layout		 lay;
+	size_t			 top;		/* first content line shown */
+	long			 anchor_block;	/* keeps the place on resize */
+	size_t			 anchor_off;
+	bool			 more_below;
+	bool			 too_small;
+	bool			 done;		/* the person chose to leave */
+	const struct ui_config	*cfg;
+	double			 last_key;	/* monotonic seconds */
+	int			 input_x;	/* cursor column of the input */
+};
+
+static bool ui_active;
+
+static void
+restore(void)
+{
+	if (ui_active) {
+		ui_active = false;
+		endwin();
+	}
+}
+
+int
+ui_check_terminal(char **why)
+{
+	const char *term = getenv("TERM");
+	char *cup;
+	int err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*why = xstrdup(_("This needs an interactive terminal, but "
+		    "the input or output is not one (a pipe, a file, or ssh "
+		    "without -t)."));
+		return -1;
+	}
+	if (term == NULL || *term == '\0') {
+		*why = xstrdup(_("The TERM variable is not set, so optout "
+		    "does not know how to draw. Set it, for example: "
+		    "TERM=xterm-256color optout"));
+		return -1;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		*why = xasprintf(_("This system does not know the terminal "
+		    "type \"%s\" (TERM). Try TERM=xterm-256color or "
+		    "TERM=vt100."), term);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		*why = xasprintf(_("The terminal type \"%s\" cannot move the "
+		    "cursor, so the full-screen mode cannot work. Try "
+		    "TERM=xterm-256color or TERM=vt100."), term);
+		del_curterm(cur_term);
+		return -1;
+	}
+	del_curterm(cur_term);
+	return 0;
+}
+
+static void
+theme_init(struct theme *t)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool color = has_colors() && (nc == NULL || *nc == '\0');
+
+	/* Monochrome first: meaning never rests on colour alone. */
+	t->title = A_REVERSE;
+	t->heading = A_BOLD;
+	t->note = A_BOLD;
+	t->crumb = A_BOLD;
+	t->link = A_UNDERLINE;
+	t->dim = A_DIM;
+	t->group = A_BOLD | A_UNDERLINE;
+	t->focus = A_REVERSE;
+	t->key = A_BOLD;
+	t->error = A_BOLD | A_REVERSE;
+	t->more = A_BOLD;
+	if (!color || start_color() != OK)
+		return;
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_CYAN, -1);
+	init_pair(3, COLOR_WHITE, COLOR_RED);
+	init_pair(4, COLOR_BLUE, -1);
+	t->title = A_BOLD | COLOR_PAIR(1);
+	t->heading = A_BOLD | COLOR_PAIR(2);
+	t->crumb = A_BOLD | COLOR_PAIR(2);
+	t->group = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
+	t->error = A_BOLD | COLOR_PAIR(3);
+	t->link = A_UNDERLINE | COLOR_PAIR(4);
+}
+
+static attr_t
+style_attr(const struct ui *u, enum lstyle s)
+{
+	switch (s) {
+	case LS_HEADING:
+		return u->th.heading;
+	case LS_NOTE:
+		return u->th.note;
+	case LS_CRUMB:
+		return u->th.crumb;
+	case LS_LINK:
+		return u->th.link;
+	case LS_DIM:
+		return u->th.dim;
+	case LS_GROUP:
+		return u->th.group;
+	default:
+		return A_NORMAL;
+	}
+}
+
+/* Draws s at (y, x), cut to at most width columns. */
+static void
+put(int y, int x, const char *s, size_t width)
+{
+	size_t n = text_fit(s, width);
+
+	if (n > 0)
+		mvaddnstr(y, x, s, (int)n);
+}
+
+/* Columns left from x to the right edge. */
+static size_t
+room(size_t x)
+{
+	return (size_t)COLS > x ? (size_t)COLS - x : 0;
+}
+
+static void
+fill_line(int y, attr_t a)
+{
+	attrset(a);
+	move(y, 0);
+	hline(' ', COLS);
+	attrset(A_NORMAL);
+}
+
+static size_t
+content_height(void)
+{
+	return LINES > 4 ? (size_t)LINES - 4 : 1;
+}
+
+static void
+draw_title(struct ui *u)
+{
+	char *title, *ctx = NULL, *full;
+	size_t cw = 0;
+
+	fill_line(0, u->th.title);
+	attrset(u->th.title);
+	title = layout_text(u->view.title != NULL ? u->view.title : "", u->utf8);
+	full = xasprintf(" optout %s %s", u->utf8 ? "\u2502" : "|", title);
+	if (u->view.context != NULL) {
+		ctx = layout_text(u->view.context, u->utf8);
+		cw = text_width(ctx) + 1;
+		if (cw + 20 > (size_t)COLS) {
+			free(ctx);
+			ctx = NULL;
+			cw = 0;
+		}
+	}
+	put(0, 0, full, (size_t)COLS - cw);
+	if (ctx != NULL)
+		put(0, COLS - (int)cw, ctx, cw);
+	attrset(A_NORMAL);
+	free(full);
+	free(title);
+	free(ctx);
+}
+
+static const char *
+hint_key(enum vkey_kind k, bool utf8)
+{
+	switch (k) {
+	case VK_MOVE:
+	case VK_SCROLL:
+		return utf8 ? "\u2191\u2193" : _("Up/Down");
+	case VK_TICK:
+		return _("Space");
+	case VK_ENTER:
+		return "Enter";
+	case VK_OPEN:
+		return utf8 ? "\u2192" : _("Right");
+	case VK_BACK:
+		return "Esc";
+	case VK_HELP:
+		return "?";
+	case VK_SEARCH:
+		return "/";
+	case VK_QUIT:
+	default:
+		return "q";
+	}
+}
+
+/* On a text page with more below, Enter shows the rest first. */
+static bool
+enter_reads_on(const struct ui *u, enum vkey_kind k)
+{
+	return k == VK_ENTER && u->more_below && u->view.nitems == 0 &&
+	    u->view.input == NULL;
+}
+
+static void
+draw_keys(struct ui *u)
+{
+	const struct view *v = &u->view;
+	size_t i, x = 1, need, total = 1;
+	char *label;
+	bool *show = xcalloc(v->nkeys + 1, sizeof *show);
+	/* Which keys fit: Enter, help and quit first, then the rest. */
+	static const enum vkey_kind prio[] = {
+		VK_ENTER, VK_HELP, VK_QUIT, VK_MOVE, VK_SCROLL, VK_TICK,
+		VK_BACK, VK_SEARCH, VK_OPEN
+	};
+	size_t p;
+
+	fill_line(LINES - 1, A_NORMAL);
+	for (p = 0; p < sizeof prio / sizeof prio[0]; p++) {
+		for (i = 0; i < v->nkeys; i++) {
+			if (v->keys[i].kind != prio[p])
+				continue;
+			label = layout_text(enter_reads_on(u, v->keys[i].kind) ?
+			    _("read on") : v->keys[i].label, u->utf8);
+			need = text_width(hint_key(v->keys[i].kind, u->utf8)) +
+			    1 + text_width(label) + 2;
+			if (total + need <= (size_t)COLS) {
+				show[i] = true;
+				total += need;
+			}
+			free(label);
+		}
+	}
+	for (i = 0; i < v->nkeys; i++) {
+		if (!show[i])
+			continue;
+		label = layout_text(enter_reads_on(u, v->keys[i].kind) ?
+		    _("read on") : v->keys[i].label, u->utf8);
+		attrset(u->th.key);
+		put(LINES - 1, (int)x, hint_key(v->keys[i].kind, u->utf8),
+		    room(x));
+		x += text_width(hint_key(v->keys[i].kind, u->utf8)) + 1;
+		attrset(A_NORMAL);
+		put(LINES - 1, (int)x, label, room(x));
+		x += text_width(label) + 2;
+		free(label);
+	}
+	free(show);
+}
+
+/* Draws "Search: text" on the status line; returns the cursor column. */
+static int
+draw_input(struct ui *u)
+{
+	const struct view *v = &u->view;
+	char *label = layout_text(v->input_label, u->utf8);
+	char *text = layout_text(v->input, u->utf8);
+	size_t x = 1;
+
+	attrset(u->th.key);
+	put(LINES - 2, (int)x, label, room(x));
+	x += text_width(label) + 1;
+	attrset(A_UNDERLINE);
+	put(LINES - 2, (int)x, text, room(x));
+	x += text_width(text);
+	attrset(A_NORMAL);
+	free(label);
+	free(text);
+	return x < (size_t)COLS ? (int)x : COLS - 1;
+}
+
+static void
+draw_status(struct ui *u)
+{
+	const struct view *v = &u->view;
+	const char *msg = v->banner != NULL ? v->banner : v->message;
+	bool error = v->banner != NULL || v->message_error;
+	char *text, *more = NULL;
+	size_t mw = 0;
+
+	fill_line(LINES - 2, A_NORMAL);
+	if (v->input != NULL && msg == NULL) {
+		u->input_x = draw_input(u);
+		return;
+	}
+	if (u->more_below || u->top > 0) {
+		more = layout_text(u->more_below ? _("more below \u2193") :
+		    _("end \u2191"), u->utf8);
+		mw = text_width(more) + 1;
+		attrset(u->th.more);
+		put(LINES - 2, COLS - (int)mw, more, mw);
+		attrset(A_NORMAL);
+		free(more);
+	}
+	if (msg == NULL)
+		return;
+	text = layout_text(msg, u->utf8);
+	attrset(error ? u->th.error : u->th.note);
+	put(LINES - 2, 1, text, (size_t)COLS > mw + 2 ? (size_t)COLS - mw - 2 :
+	    0);
+	attrset(A_NORMAL);
+	free(text);
+}
+
+static void
+draw_too_small(struct ui *u)
+{
+	char *msg;
+	struct text_line *tl;
+	size_t n, i;
+
+	erase();
+	msg = layout_text(_("The window is too small for optout. Please make "
+	    "it larger (or the font smaller)."), u->utf8);
+	n = text_wrap(msg, COLS > 2 ? (size_t)COLS - 2 : 1, &tl);
+	for (i = 0; i < n && (int)i < LINES; i++)
+		mvaddnstr((int)i, COLS > 2 ? 1 : 0, msg + tl[i].off,
+		    (int)tl[i].len);
+	if ((int)n + 1 < LINES) {
+		char *size = xasprintf(_("Needed: %d x %d, now: %d x %d."),
+		    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+
+		put((int)n + 1, 1, size, (size_t)COLS - 1);
+		free(size);
+	}
+	free(tl);
+	free(msg);
+	move(0, 0);
+	refresh();
+}
+
+/* Chooses the first line to show so that the focus (or the place kept
+ * across a resize) is visible. */
+static void
+scroll_to_fit(struct ui *u)
+{
+	size_t h = content_height(), i;
+	const struct layout *l = &u->lay;
+
+	if (u->view.nitems > 0 && l->focus_line >= 0) {
+		size_t f = (size_t)l->focus_line, last = f;
+
+		while (last + 1 < l->n && l->v[last + 1].item ==
+		    l->v[f].item)
+			last++;
+		if (u->top > f)
+			u->top = f;
+		if (last >= u->top + h)
+			u->top = last + 1 - h;
+		/* show the intro when the list is short enough */
+		if (l->n <= h)
+			u->top = 0;
+	} else if (u->anchor_block >= 0) {
+		for (i = 0; i < l->n; i++) {
+			if (l->v[i].block > u->anchor_block ||
+			    (l->v[i].block == u->anchor_block &&
+			    l->v[i].off + strlen(l->v[i].text) > u->anchor_off)) {
+				u->top = i;
+				break;
+			}
+		}
+		u->anchor_block = -1;
+	}
+	if (l->n <= h)
+		u->top = 0;
+	else if (u->top > l->n - h)
+		u->top = l->n - h;
+	u->more_below = u->top + h < l->n;
+}
+
+static void
+remember_place(struct ui *u)
+{
+	if (u->top < u->lay.n && u->lay.v[u->top].block >= 0) {
+		u->anchor_block = u->lay.v[u->top].block;
+		u->anchor_off = u->lay.v[u->top].off;
+	}
+}
+
+static void
+draw(struct ui *u)
+{
+	size_t h, i, width, x;
+	int cy = 2, cx = 2, y;
+	const struct lline *ln;
+
+	view_free(&u->view);
+	wizard_view(u->w, u->hooks->now(), &u->view);
+	u->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	if (u->too_small) {
+		draw_too_small(u);
+		return;
+	}
+	width = (size_t)COLS - 4;
+	layout_free(&u->lay);
+	layout_build(&u->view, width, u->utf8, &u->lay);
+	scroll_to_fit(u);
+
+	erase();
+	draw_title(u);
+	h = content_height();
+	for (i = 0; i < h && u->top + i < u->lay.n; i++) {
+		ln = &u->lay.v[u->top + i];
+		y = 2 + (int)i;
+		x = 2 + ln->indent;
+		if (ln->item >= 0 && (size_t)ln->item == u->view.focus &&
+		    ln->style == LS_ITEM) {
+			attrset(u->th.focus);
+			if (ln->item_first) {
+				mvaddstr(y, 0, ">");
+				cy = y;
+				cx = (int)x;
+			}
+		} else
+			attrset(style_attr(u, ln->style));
+		if (ln->prefix != NULL) {
+			put(y, (int)x, ln->prefix, room(x));
+			x += text_width(ln->prefix);
+		}
+		put(y, (int)x, ln->text, room(x));
+		attrset(A_NORMAL);
+	}
+	if (u->view.nitems == 0)
+		cy = 2;		/* text screens: the cursor reads from the top */
+	draw_status(u);
+	draw_keys(u);
+	if (u->view.input_active) {	/* typing: the cursor is in the input */
+		cy = LINES - 2;
+		cx = u->input_x;
+	}
+	move(cy, cx);
+	refresh();
+}
+
+static bool
+handle_signal(struct ui *u, int *result)
+{
+	int sig = signals_pending();
+
+	(void)u;
+	if (sig == 0)
+		return false;
+	*result = sig;
+	return true;
+}
+
+static void wipe(struct ui *);
+
+static void
+apply(struct ui *u, struct wz_event ev)
+{
+	int r = ui_apply_event(u->w, u->hooks, ev);
+
+	if (r & WZ_R_SCREEN) {
+		u->top = 0;
+		u->anchor_block = -1;
+	}
+	if (r & WZ_R_EXIT)
+		u->done = true;
+	if (r & WZ_R_WIPE)
+		wipe(u);
+}
+
+static void
+scroll_by(struct ui *u, long delta)
+{
+	long top = (long)u->top + delta;
+
+	u->top = top < 0 ? 0 : (size_t)top;
+	/* a page that starts with a blank line wastes the first row */
+	if (delta > 1)
+		while (u->top + 1 < u->lay.n && u->lay.v[u->top].text[0] == '\0')
+			u->top++;
+	u->anchor_block = -1;
+}
+
+/* Keys while the person types into the search line. */
+static bool
+typing_key(struct ui *u, int type, wint_t ch)
+{
+	struct wz_event ev = { WZ_CHAR, 0 };
+
+	if (!u->view.input_active)
+		return false;
+	if (type == KEY_CODE_YES) {
+		if (ch == KEY_BACKSPACE)
+			ev.kind = WZ_ERASE;
+		else if (ch == KEY_ENTER)
+			ev.kind = WZ_NEXT;
+		else if (ch == KEY_UP || ch == KEY_DOWN) {
+			ev.kind = ch == KEY_UP ? WZ_UP : WZ_DOWN;
+		} else
+			return ch != KEY_RESIZE;
+	} else if (ch == 127 || ch == CONTROL('h'))
+		ev.kind = WZ_ERASE;
+	else if (ch == '\r' || ch == '\n')
+		ev.kind = WZ_NEXT;
+	else if (ch == 27)
+		ev.kind = WZ_BACK;
+	else if (ch >= 0x20)
+		ev.n = (int)ch;
+	else
+		return true;	/* other control keys do nothing here */
+	apply(u, ev);
+	return true;
+}
+
+static void
+key(struct ui *u, int type, wint_t ch)
+{
+	bool text = u->view.nitems == 0 && u->view.input == NULL;
+
+	if (typing_key(u, type, ch))
+		return;
+	size_t page = content_height() > 1 ? content_height() - 1 : 1;
+	struct wz_event ev = { WZ_NEXT, 0 };
+	size_t i;
+
+	if (type == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_RESIZE:
+			remember_place(u);
+			return;
+		case KEY_UP:
+			if (text)
+				scroll_by(u, -1);
+			else
+				apply(u, (struct wz_event){ WZ_UP, 0 });
+			return;
+		case KEY_DOWN:
+			if (text)
+				scroll_by(u, 1);
+			else
+				apply(u, (struct wz_event){ WZ_DOWN, 0 });
+			return;
+		case KEY_PPAGE:
+		case KEY_NPAGE:
+			if (text) {
+				scroll_by(u, ch == KEY_PPAGE ? -(long)page :
+				    (long)page);
+				return;
+			}
+			for (i = 0; i < page; i++)
+				apply(u, (struct wz_event){ ch == KEY_PPAGE ?
+				    WZ_UP : WZ_DOWN, 0 });
+			return;
+		case KEY_HOME:
+			if (text)
+				u->top = 0;
+			else
+				apply(u, (struct wz_event){ WZ_HOME, 0 });
+			return;
+		case KEY_END:
+			if (text)
+				u->top = u->lay.n;
+			else
+				apply(u, (struct wz_event){ WZ_END, 0 });
+			return;
+		case KEY_ENTER:
+			break;
+		case KEY_RIGHT:
+			ev.kind = WZ_OPEN;
+			apply(u, ev);
+			return;
+		case KEY_LEFT:
+		case KEY_BACKSPACE:
+			ev.kind = WZ_BACK;
+			apply(u, ev);
+			return;
+		case KEY_F(1):
+			ev.kind = WZ_HELP;
+			apply(u, ev);
+			return;
+		default:
+			return;
+		}
+	} else {
+		switch (ch) {
+		case '\r':
+		case '\n':
+			break;
+		case ' ':
+			if (text)
+				scroll_by(u, (long)page);
+			else
+				apply(u, (struct wz_event){ WZ_TICK, 0 });
+			return;
+		case 'k':
+			key(u, KEY_CODE_YES, KEY_UP);
+			return;
+		case 'j':
+			key(u, KEY_CODE_YES, KEY_DOWN);
+			return;
+		case 27:		/* Esc */
+		case 127:
+		case CONTROL('h'):
+			ev.kind = WZ_BACK;
+			apply(u, ev);
+			return;
+		case '?':
+			ev.kind = WZ_HELP;
+			apply(u, ev);
+			return;
+		case '/':
+			ev.kind = WZ_FILTER;
+			apply(u, ev);
+			return;
+		case 'q':
+		case 'Q':
+			ev.kind = WZ_QUIT;
+			apply(u, ev);
+			return;
+		case CONTROL('l'):
+			clearok(curscr, TRUE);
+			return;
+		default:
+			if (ch >= '1' && ch <= '9') {
+				ev.kind = WZ_PICK;
+				ev.n = (int)(ch - '0');
+				apply(u, ev);
+			}
+			return;
+		}
+	}
+	/* Enter: on a long text, first show the rest of it. */
+	if (text && u->more_below) {
+		scroll_by(u, (long)page);
+		return;
+	}
+	apply(u, ev);
+}
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The end of a kiosk visit: nothing of it stays in memory, on the screen
+ * or in the terminal's scrollback. */
+static void
+wipe(struct ui *u)
+{
+	char *e3 = tigetstr("E3");
+
+	wizard_reset(u->w);
+	i18n_set_lang(u->w->lang);
+	u->top = 0;
+	u->anchor_block = -1;
+	view_free(&u->view);
+	layout_free(&u->lay);
+	erase();
+	clear();
+	refresh();
+	if (e3 != NULL && e3 != (char *)-1) {	/* clear the scrollback */
+		putp(e3);
+		fflush(stdout);
+	}
+	clearok(curscr, TRUE);
+}
+
+/* Kiosk: after idle_seconds without a key a countdown, then a wipe. */
+static void
+check_idle(struct ui *u)
+{
+	double idle = mono() - u->last_key;
+	int left;
+
+	if (!u->cfg->kiosk)
+		return;
+	if (idle < u->cfg->idle_seconds) {
+		u->w->idle_left = -1;
+		return;
+	}
+	left = u->cfg->idle_seconds + u->cfg->idle_warning_seconds -
+	    (int)idle;
+	if (left <= 0) {
+		wipe(u);
+		u->last_key = mono();
+	} else
+		u->w->idle_left = left;
+}
+
+int
+ui_run(struct wizard *w, const struct ui_hooks *hooks,
+    const struct ui_config *cfg, bool utf8)
+{
+	struct ui u;
+	SCREEN *scr;
+	wint_t ch;
+	int type, errs = 0, result = 0;
+	double before;
+
+	memset(&u, 0, sizeof u);
+	u.w = w;
+	u.hooks = hooks;
+	u.utf8 = utf8;
+	u.anchor_block = -1;
+	u.cfg = cfg;
+	u.last_key = mono();
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
+		return -1;
+	set_term(scr);
+	/* ncurses 6.4 flushes after every cursor movement until the screen
+	 * has once been left and resumed, so one update would go out in
+	 * several write()s: over ssh, several packets per key. Leaving and
+	 * resuming before the first screen makes each update one write()
+	 * (make bench, docs/performance.md). */
+	endwin();
+	doupdate();
+	ui_active = true;
+	fatal_set_hook(restore);
+	if (cfg->raw_keys)
+		raw();		/* Ctrl-C, Ctrl-Z, Ctrl-\ stay inside optout */
+	else
+		cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(100);
+	curs_set(1);
+	theme_init(&u.th);
+
+	/* A kiosk wakes up every second for the idle countdown. */
+	timeout(cfg->kiosk ? 1000 : -1);
+	while (!u.done) {
+		if (handle_signal(&u, &result))
+			break;
+		check_idle(&u);
+		draw(&u);
+		errno = 0;
+		before = mono();
+		type = get_wch(&ch);
+		if (type == ERR) {
+			if (signals_pending() != 0 || errno == EINTR)
+				continue;
+			/* A timeout takes its second; an ERR at once, again
+			 * and again, is a terminal that has gone away. */
+			if (cfg->kiosk && mono() - before > 0.5) {
+				errs = 0;
+				continue;
+			}
+			if (++errs >= MAX_ERRS) {
+				result = -1;	/* the terminal is gone */
+				break;
+			}
+			continue;
+		}
+		errs = 0;
+		u.last_key = mono();
+		if (w->idle_left >= 0) {	/* any key: the visit goes on */
+			w->idle_left = -1;
+			continue;
+		}
+		if (cfg->raw_keys && type == OK && (ch == CONTROL('c') ||
+		    ch == CONTROL('z') || ch == CONTROL('\\'))) {
+			/* no signal in raw mode; in a kiosk none leaves */
+			if (ch == CONTROL('c') && !cfg->kiosk)
+				apply(&u, (struct wz_event){ WZ_QUIT, 0 });
+			continue;
+		}
+		if (u.too_small) {
+			if (type == OK && (ch == 'q' || ch == 'Q') &&
+			    !cfg->kiosk)
+				break;
+			continue;
+		}
+		key(&u, type, ch);
+	}
+	/* One more try if the last save failed: the disk may have room now. */
+	if (w->save_error != NULL) {
+		char *err = NULL;
+
+		if (hooks->save(hooks->ctx, &err) == -1)
+			free(err);
+	}
+	view_free(&u.view);
+	layout_free(&u.lay);
+	restore();
+	fatal_set_hook(NULL);
+	delscreen(scr);
+	return result;
+}

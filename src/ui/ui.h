@@ -1,0 +1,47 @@
+/* ui.h: the full-screen front end.
+ * It draws the wizard's views with ncursesw and turns keys into wizard
+ * events; saving is done through a hook so that it knows nothing of files. */
+#ifndef OPTOUT_UI_H
+#define OPTOUT_UI_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/wizard.h"
+
+#define UI_MIN_COLS	50
+#define UI_MIN_LINES	16
+
+struct ui_hooks {
+	/* Saves progress; returns 0, or -1 with *err (owned). */
+	int	 (*save)(void *ctx, char **err);
+	void	*ctx;
+	/* The current time (injectable for tests). */
+	time_t	 (*now)(void);
+};
+
+/* How the front end behaves beyond drawing the wizard. */
+struct ui_config {
+	bool	raw_keys;	/* Ctrl-C, Ctrl-Z, Ctrl-\ are only keys */
+	bool	kiosk;		/* visits: idle warning, then a wipe */
+	int	idle_seconds;
+	int	idle_warning_seconds;
+};
+
+/* Hands an event to the wizard, then follows a language change and saves
+ * changed progress (a failed save becomes the wizard's banner). Returns
+ * the wizard's result bits. Shared by both front ends. */
+int	 ui_apply_event(struct wizard *, const struct ui_hooks *,
+	     struct wz_event);
+
+/* Can this terminal run the full-screen mode? Returns 0, or -1 with *why
+ * (owned) saying what is missing and what to do. Writes nothing. */
+int	 ui_check_terminal(char **why);
+
+/* Runs the wizard until the person quits (returns 0), a signal asks us to
+ * leave (returns the signal number) or the terminal goes away (returns
+ * -1). The terminal is restored in every case. */
+int	 ui_run(struct wizard *, const struct ui_hooks *,
+	     const struct ui_config *, bool utf8);
+
+#endif

@@ -1,0 +1,38 @@
+/* fuzz_settings.c: libFuzzer harness for the settings loader (optout.cfg).
+ * The input is the whole file, read over the defaults. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "store/store.h"
+
+#include "fuzz_file.h"
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_file_path("optout.cfg");
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct settings s;
+	struct diags d = { 0 };
+	size_t i;
+
+	fuzz_file_write(data, size);
+	settings_defaults(&s);
+	store_settings_load(fuzz_file_path(NULL), &s, &d);
+	for (i = 0; i < d.n; i++)
+		free(diag_format(&d.v[i]));
+	diags_free(&d);
+	return 0;
+}

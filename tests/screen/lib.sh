@@ -1,0 +1,239 @@
+# lib.sh: drive the real optout binary in a detached tmux and speak TAP.
+#
+# Each test script sources this file, calls plan N, starts optout with
+# start_optout, sends keys, waits (polling, never fixed sleeps) for text to
+# appear and asserts what a person would see. Set OPTOUT_REGEN_GOLDEN=1 to
+# rewrite the golden screens on purpose.
+
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${TMUX_BIN:=tmux}"
+OPTOUT="$top_builddir/optout"
+GOLDEN="$top_srcdir/tests/screen/golden"
+T_NAME=$(basename "$0" .sh)
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/optout-$T_NAME.XXXXXX")
+T_SOCK_BASE="optout-$T_NAME-$$"
+T_SOCK="$T_SOCK_BASE-0"
+T_STARTS=0
+T_N=0
+T_FAILED=0
+unset TMUX
+
+cleanup() {
+	"$TMUX_BIN" -L "$T_SOCK" kill-server 2>/dev/null
+	rm -rf "$T_DIR"
+}
+trap cleanup EXIT
+
+plan() {
+	# A missing tmux is an error, not a skip: these are the tests that
+	# show what a person sees.
+	if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+		echo "Bail out! tmux is needed for the screen tests: apt-get install tmux, then ./configure again"
+		exit 1
+	fi
+	echo "1..$1"
+}
+
+ok() {		# ok DESCRIPTION (the last command's status decides)
+	local rc=$?
+	T_N=$((T_N + 1))
+	if [ $rc -eq 0 ]; then
+		echo "ok $T_N - $1"
+	else
+		echo "not ok $T_N - $1"
+		T_FAILED=$((T_FAILED + 1))
+		if [ -n "${T_LAST_SCREEN:-}" ]; then
+			echo "# screen was:"
+			printf '%s\n' "$T_LAST_SCREEN" | sed 's/^/#   /'
+		fi
+	fi
+	return 0
+}
+
+# The pane stays after optout ends, so that its last words can be read.
+printf 'set -g remain-on-exit on\n' > "$T_DIR/tmux.conf"
+tm() {
+	"$TMUX_BIN" -L "$T_SOCK" -f "$T_DIR/tmux.conf" "$@"
+}
+
+# The environment every run gets: a fixed clock, its own home and state.
+T_ENV="TZ=UTC OPTOUT_NOW=2026-11-22T10:30 HOME=$T_DIR/home \
+XDG_STATE_HOME=$T_DIR/state XDG_CONFIG_HOME=$T_DIR/config"
+
+# start_optout COLS ROWS "VAR=value ..." [optout arguments...]
+# T_AFTER, if set, is a shell command run in the terminal after optout.
+start_optout() {
+	local cols=$1 rows=$2 env=$3
+	shift 3
+	mkdir -p "$T_DIR/home"
+	rm -f "$T_DIR/rc" "$T_DIR/rc.tmp"
+	tm kill-server 2>/dev/null
+	# a fresh server each time: never race a server that is shutting down
+	T_STARTS=$((T_STARTS + 1))
+	T_SOCK="$T_SOCK_BASE-$T_STARTS"
+	tm new-session -d -x "$cols" -y "$rows" \
+	    "env -u LC_ALL -u LANGUAGE $T_ENV $env $OPTOUT $*; echo \$? > $T_DIR/rc.tmp; ${T_AFTER:-true}; mv $T_DIR/rc.tmp $T_DIR/rc"
+}
+
+screen() {
+	tm capture-pane -p 2>/dev/null
+}
+
+keys() {
+	tm send-keys "$@" 2>/dev/null
+}
+
+# poll SECONDS COMMAND...: true as soon as COMMAND succeeds (every 50 ms).
+poll() {
+	local limit=$1 i=0
+	shift
+	local n=$((limit * 20))
+	while [ $i -lt $n ]; do
+		"$@" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_for TEXT [SECONDS]: true once TEXT is on the screen.
+wait_for() {
+	poll "${2:-5}" on_screen "$1"
+}
+
+# wait_gone TEXT [SECONDS]: true once TEXT has left the screen.
+wait_gone() {
+	poll "${2:-5}" not_on_screen "$1"
+}
+
+not_on_screen() {
+	! on_screen "$1"
+}
+
+exited() {
+	[ -s "$T_DIR/rc" ]
+}
+
+# wait_exit [SECONDS]: true once optout has ended; its status in T_RC.
+wait_exit() {
+	T_RC=
+	poll "${1:-5}" exited || return 1
+	T_RC=$(cat "$T_DIR/rc")
+}
+
+# alive PID: the process runs. A zombie counts as ended: where PID 1 does
+# not reap orphans (containers, CI), an ended process stays a zombie.
+alive() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	stat=${stat##*) }
+	[ "${stat%% *}" != Z ]
+}
+
+on_screen() {		# on_screen TEXT: the current screen shows TEXT
+	T_LAST_SCREEN=$(screen)
+	case "$T_LAST_SCREEN" in
+	*"$1"*) return 0 ;;
+	esac
+	return 1
+}
+
+# cursor_row: the row of the hardware cursor (braille displays follow it)
+cursor_row() {
+	tm display -p '#{cursor_y}'
+}
+
+# golden NAME: the current screen equals tests/screen/golden/NAME.txt
+golden() {
+	local file="$GOLDEN/$1.txt"
+	T_LAST_SCREEN=$(screen)
+	if [ "${OPTOUT_REGEN_GOLDEN:-}" = 1 ]; then
+		mkdir -p "$GOLDEN"
+		printf '%s\n' "$T_LAST_SCREEN" > "$file"
+		return 0
+	fi
+	[ -f "$file" ] || return 1
+	if ! printf '%s\n' "$T_LAST_SCREEN" | diff -u "$file" - > "$T_DIR/diff"; then
+		sed 's/^/# /' "$T_DIR/diff"
+		return 1
+	fi
+}
+
+state_file() {
+	echo "$T_DIR/state/optout/progress.cfg"
+}
+
+finish() {
+	[ "$T_FAILED" -eq 0 ]
+	exit $?
+}
+
+# on_screen_flat TEXT: like on_screen, but lines are joined with blanks
+# and runs of blanks folded, so that wrapped sentences can be found.
+on_screen_flat() {
+	T_LAST_SCREEN=$(screen)
+	local flat
+	flat=$(printf '%s\n' "$T_LAST_SCREEN" | tr '\n' ' ' | tr -s ' ')
+	case "$flat" in
+	*"$1"*) return 0 ;;
+	esac
+	return 1
+}
+
+# press_until KEY TEXT [TIMES]: press KEY until TEXT shows (reading on
+# through long pages the way a person would).
+press_until() {
+	local key=$1 text=$2 times=${3:-15} i=0
+	while [ $i -lt "$times" ]; do
+		if on_screen "$text"; then
+			return 0
+		fi
+		keys "$key"
+		wait_for "$text" 1 && return 0
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_flat TEXT [SECONDS]: wait_for, for text that may wrap across lines.
+wait_flat() {
+	poll "${2:-5}" on_screen_flat "$1"
+}
+
+# to_linkedin_steps: from a fresh start in English, to LinkedIn's steps on
+# the web, the way a person gets there.
+to_linkedin_steps() {
+	wait_for "Object to AI training"; keys Enter
+	wait_for "Who is objecting?"; keys Enter
+	wait_for "Which platforms"; keys 3 Enter
+	wait_for "what happens to your data"
+	press_until Enter "where are you doing it?"
+	keys Enter; wait_for "step by step"
+}
+
+# said_flat TEXT: TEXT was printed in the terminal, including what has
+# scrolled off (for what optout says as it exits).
+said_flat() {
+	local flat
+	T_LAST_SCREEN=$(tm capture-pane -p -J -S -100 2>/dev/null)
+	flat=$(printf '%s\n' "$T_LAST_SCREEN" | tr '\n' ' ' | tr -s ' ')
+	case "$flat" in
+	*"$1"*) return 0 ;;
+	esac
+	return 1
+}
+
+# on_screen_re REGEX: a line of the screen matches the extended regex
+# (for lines whose column padding depends on the longest name in a list).
+on_screen_re() {
+	T_LAST_SCREEN=$(screen)
+	printf '%s\n' "$T_LAST_SCREEN" | grep -qE "$1"
+}
+
+# give_time SECONDS: for checks that something does NOT happen (a key
+# that must not end optout): the time it would need to happen wrongly.
+give_time() {
+	poll "$1" false
+}
