@@ -1,6 +1,7 @@
 /* main.c: optout's options and modes; reads like a table of contents. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +10,15 @@
 #include <unistd.h>
 
 #include "core/date.h"
+#include "core/receipt.h"
 #include "core/text.h"
 #include "core/words.h"
 #include "core/xmalloc.h"
 #include "store/store.h"
+#include "sys/fileio.h"
 #include "sys/i18n.h"
 #include "sys/paths.h"
+#include "sys/run.h"
 #include "sys/signals.h"
 #include "linear/linear.h"
 #include "ui/ui.h"
@@ -27,6 +31,8 @@ struct options {
 	bool		 kiosk, shared, personal, linear;
 	bool		 has_lang;
 	enum lang	 lang;
+	bool		 receipt;	/* --receipt FORMAT */
+	enum receipt_format receipt_format;
 	char		*catalog;	/* borrowed from argv */
 	char	       **check_dirs;	/* borrowed from argv */
 	size_t		 ncheck_dirs;
@@ -106,6 +112,8 @@ usage(const struct app *a, FILE *f)
 	    "for screen\n"
 	    "                        readers and scripts (also ACCESSIBLE=1)"
 	    "\n"
+	    "  --receipt text|md|json  print the receipt of your saved "
+	    "progress\n"
 	    "  --help                show this help\n"
 	    "  --version             show the version\n"
 	    "\n"
@@ -133,6 +141,7 @@ parse_options(int argc, char **argv, struct app *a)
 		{ "shared", no_argument, NULL, 'S' },
 		{ "personal", no_argument, NULL, 'P' },
 		{ "linear", no_argument, NULL, 'A' },
+		{ "receipt", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options *o = &a->opt;
@@ -171,6 +180,15 @@ parse_options(int argc, char **argv, struct app *a)
 			break;
 		case 'A':
 			o->linear = true;
+			break;
+		case 'R':
+			if (!receipt_format_from_code(optarg,
+			    &o->receipt_format)) {
+				fprintf(stderr, _("optout: --receipt takes text, "
+				    "md or json, not \"%s\"\n"), optarg);
+				return -1;
+			}
+			o->receipt = true;
 			break;
 		case 'l':
 			if (!lang_from_code(optarg, &o->lang)) {
@@ -450,10 +468,93 @@ save_progress(void *ctx, char **err)
 	return store_progress_save(a->state_path, &a->prog, err);
 }
 
+/* Personal mode: ~/optout-receipt-YYYY-MM-DD.txt, 0600 (it may hold a
+ * letter with the person's name). A kiosk or shared host never writes. */
+static int
+save_receipt(void *ctx, const char *text, char **path, char **err)
+{
+	struct app *a = ctx;
+	int y, m, d;
+	char date[16];
+
+	if (a->memory_only) {
+		*err = xstrdup(_("nothing is stored on this computer"));
+		return -1;
+	}
+	date_to_civil(date_today(now()), &y, &m, &d);
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+	if ((*path = paths_receipt_file(date, err)) == NULL)
+		return -1;
+	if (file_write_atomic(*path, text, strlen(text), 0600, err) == -1) {
+		free(*path);
+		*path = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+print_receipt(void *ctx, const char *text, char **err)
+{
+	struct app *a = ctx;
+
+	return run_with_input(a->set.print_command, text, strlen(text), err);
+}
+
+/* --receipt FORMAT: the receipt of the saved progress on stdout. */
+static int
+cmd_receipt(struct app *a)
+{
+	struct receipt_input in;
+	enum store_load st;
+	char *path, *err = NULL, *detail = NULL, *aside = NULL, *text;
+	int rc = 0;
+
+	if (a->memory_only) {
+		fputs(_("optout: --receipt reads your saved progress; in kiosk "
+		    "and shared mode nothing is saved\n"), stderr);
+		return EXIT_USAGE;
+	}
+	if ((path = paths_state_file(&err)) == NULL) {
+		fprintf(stderr, "optout: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
+	st = store_progress_load(path, &a->prog, &detail, &aside);
+	if (st == STORE_CORRUPT || st == STORE_UNREADABLE) {
+		fprintf(stderr, _("optout: your saved progress could not be "
+		    "read (%s)\n"), detail);
+		rc = EXIT_DATA;
+	} else {
+		if (!a->opt.has_lang)
+			a->opt.lang = a->prog.has_lang ? a->prog.lang :
+			    a->li.lang;
+		i18n_set_lang(a->opt.lang);
+		receipt_input_init(&in, &a->cat, &a->prog, NULL, now(),
+		    a->opt.lang);
+		text = receipt_format(&in, a->opt.receipt_format);
+		if (a->opt.receipt_format == RECEIPT_JSON)
+			fputs(text, stdout);	/* JSON is always UTF-8 */
+		else
+			out(stdout, a, text);
+		free(text);
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			fprintf(stderr, _("optout: cannot write the receipt: "
+			    "%s\n"), strerror(errno));
+			rc = EXIT_DATA;
+		}
+	}
+	free(path);
+	free(detail);
+	free(aside);
+	return rc;
+}
+
 static int
 run_wizard(struct app *a)
 {
-	struct ui_hooks hooks = { save_progress, a, now };
+	struct ui_hooks hooks = { save_progress, a, now, save_receipt,
+	    print_receipt };
 	struct ui_config cfg = { a->mode != WZ_PERSONAL, a->mode == WZ_KIOSK,
 	    a->set.idle_seconds, a->set.idle_warning_seconds };
 	struct wizard w;
@@ -489,6 +590,7 @@ run_wizard(struct app *a)
 	    !a->memory_only && a->no_save == NULL);
 	w.mode = a->mode;
 	w.stale_days = a->set.stale_days;
+	w.can_print = a->set.print_command != NULL;
 	w.linear = linear;
 	wizard_set_notice(&w, a->notice);
 	if (a->no_save != NULL)
@@ -536,7 +638,10 @@ main(int argc, char **argv)
 		rc = cmd_check(&a, now());
 	else if (load_catalog(&a) == -1)
 		rc = EXIT_DATA;
-	else {
+	else if (a.opt.receipt) {
+		choose_mode(&a);
+		rc = cmd_receipt(&a);
+	} else {
 		choose_mode(&a);
 		if (!a.memory_only)
 			load_progress(&a);
@@ -549,6 +654,7 @@ main(int argc, char **argv)
 	/* everything is freed, so that leak checkers see real leaks only */
 	catalog_free(&a.cat);
 	progress_clear(&a.prog);
+	settings_free(&a.set);
 	free(a.state_path);
 	free(a.no_save);
 	free(a.notice);

@@ -24,23 +24,6 @@ static const char *const event_codes[EVENT_COUNT] = {
 	"announced", "deadline", "training_start"
 };
 
-#define CODE_FUNCS(name, type, codes, count)				\
-const char *								\
-name##_code(type v)							\
-{									\
-	return codes[v];						\
-}									\
-bool									\
-name##_from_code(const char *s, type *out)				\
-{									\
-	int i;								\
-									\
-	if (!code_find(codes, count, s, &i))				\
-		return false;						\
-	*out = (type)i;							\
-	return true;							\
-}
-
 CODE_FUNCS(mechanism, enum mechanism, mechanism_codes, MECH_COUNT)
 CODE_FUNCS(category, enum category, category_codes, CAT_COUNT)
 CODE_FUNCS(surface, enum surface_kind, surface_codes, SURF_COUNT)
@@ -107,6 +90,19 @@ bool
 platform_stale(const struct platform *p, int32_t today, int days)
 {
 	return days > 0 && today - p->verified > days;
+}
+
+int
+platform_recheck_days(const struct platform *p)
+{
+	return p->recheck_days > 0 ? p->recheck_days : CATALOG_RECHECK_DAYS;
+}
+
+bool
+platform_offers_letter(const struct platform *p)
+{
+	return p->mechanism == MECH_NONE || p->mechanism == MECH_EMAIL ||
+	    p->mechanism == MECH_ADMIN || p->contact != NULL;
 }
 
 bool

@@ -137,12 +137,17 @@ struct platform {
 	struct form	*form;		/* NULL if the platform has none */
 	struct email_objection *email;	/* NULL unless mechanism email */
 	struct contact	*contact;	/* NULL if no source gives one */
+	int		 recheck_days;	/* check a switch again after; 0: default */
 	struct surface	*surfaces;
 	size_t		 nsurfaces;
 	struct source	*sources;
 	size_t		 nsources;
 	char		*file;		/* where it came from */
 };
+
+/* A recorded switch is flagged "check again" this many days after it was
+ * recorded, unless the platform's file sets recheck_days. */
+#define CATALOG_RECHECK_DAYS	90
 
 struct catalog {
 	struct platform	*v;	/* owned, sorted by category, then name */
@@ -173,6 +178,12 @@ void		 catalog_remove(struct catalog *, size_t);
 /* Is the platform's "verified" date more than days before today? */
 bool		 platform_stale(const struct platform *, int32_t today,
 		     int days);
+/* Days after which a recorded switch should be checked again. */
+int		 platform_recheck_days(const struct platform *);
+/* Nothing to switch for an ordinary account (no switch, e-mail only, or an
+ * administrator's setting), or an operator contact is known: the wizard
+ * offers an objection letter (it does so for any platform on request). */
+bool		 platform_offers_letter(const struct platform *);
 /* The training start date, if the catalog has one. */
 bool		 platform_training_start(const struct platform *, int32_t *);
 void		 platform_free(struct platform *);

@@ -25,6 +25,24 @@ struct ltext {
 bool		 code_find(const char *const *codes, int n, const char *s,
 		     int *out);
 
+/* name_code() and name_from_code() for an enumeration and its names. */
+#define CODE_FUNCS(name, type, codes, count)				\
+const char *								\
+name##_code(type v)							\
+{									\
+	return codes[v];						\
+}									\
+bool									\
+name##_from_code(const char *s, type *out)				\
+{									\
+	int i;								\
+									\
+	if (!code_find(codes, count, s, &i))				\
+		return false;						\
+	*out = (type)i;							\
+	return true;							\
+}
+
 const char	*lang_code(enum lang);		/* "de", "en" */
 bool		 lang_from_code(const char *, enum lang *);
 /* Guesses the language from a locale name such as "de_DE.UTF-8". */

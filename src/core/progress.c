@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/progress.h"
 #include "core/xmalloc.h"
 
@@ -54,6 +55,25 @@ status_is_final(enum status s)
 {
 	return s == ST_DONE || s == ST_CONFIRMED || s == ST_NO_ACCOUNT ||
 	    s == ST_NOTED;
+}
+
+bool
+progress_recheck_from(const struct platform *p, const struct record *r,
+    int32_t *day)
+{
+	if (r == NULL || r->status != ST_DONE || r->time == 0)
+		return false;
+	*day = date_today(r->time) + platform_recheck_days(p);
+	return true;
+}
+
+bool
+progress_recheck_due(const struct platform *p, const struct record *r,
+    int32_t today)
+{
+	int32_t day;
+
+	return progress_recheck_from(p, r, &day) && today >= day;
 }
 
 struct record *

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "core/catalog.h"
@@ -58,6 +59,15 @@ bool		 account_from_code(const char *, enum account *);
 
 /* Finished: nothing is left to do for this platform. */
 bool		 status_is_final(enum status);
+
+/* A recorded switch (status done) should be checked again from the day
+ * platform_recheck_days() after the day it was recorded, since settings
+ * can change back. recheck_from gives that day; false for other records. */
+bool		 progress_recheck_from(const struct platform *,
+		     const struct record *, int32_t *day);
+/* The check-again day has come (it is today or earlier). */
+bool		 progress_recheck_due(const struct platform *,
+		     const struct record *, int32_t today);
 
 struct record	*progress_find(const struct progress *, const char *id);
 struct record	*progress_get(struct progress *, const char *id);

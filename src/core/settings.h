@@ -4,6 +4,7 @@
 #define OPTOUT_SETTINGS_H
 
 #include <stdbool.h>
+#include <stdlib.h>
 
 #define SETTINGS_STALE_DAYS	180
 #define SETTINGS_IDLE		180	/* seconds without a key in a kiosk */
@@ -14,6 +15,7 @@ struct settings {
 	bool	kiosk;		/* run as a kiosk even without --kiosk */
 	int	idle_seconds;
 	int	idle_warning_seconds;
+	char  **print_command;	/* owned, NULL-ended argv; NULL: none */
 };
 
 static inline void
@@ -23,6 +25,19 @@ settings_defaults(struct settings *s)
 	s->kiosk = false;
 	s->idle_seconds = SETTINGS_IDLE;
 	s->idle_warning_seconds = SETTINGS_IDLE_WARNING;
+	s->print_command = NULL;
+}
+
+static inline void
+settings_free(struct settings *s)
+{
+	size_t i;
+
+	for (i = 0; s->print_command != NULL && s->print_command[i] != NULL;
+	    i++)
+		free(s->print_command[i]);
+	free(s->print_command);
+	s->print_command = NULL;
 }
 
 #endif

@@ -16,6 +16,11 @@ enum wz_screen {
 	SCR_STEPS,
 	SCR_RECORD,
 	SCR_SUMMARY,
+	SCR_TAKEHOME,	/* after the summary: receipt, letters, finish */
+	SCR_RECEIPT,
+	SCR_LETTERS,	/* which platform to write a letter to */
+	SCR_DETAILS,	/* typing name and e-mail, or the organisation */
+	SCR_LETTER,
 	SCR_HELP,
 	SCR_QUIT,
 	SCR_COUNT

@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/letter.h"
 #include "core/text.h"
 #include "core/wizard.h"
 #include "core/words.h"
@@ -65,6 +66,7 @@ wizard_reset(struct wizard *w)
 	enum wz_mode mode = w->mode;
 	enum lang l = w->default_lang;
 	bool utf8 = w->utf8, persistent = w->persistent, linear = w->linear;
+	bool can_print = w->can_print;
 	int stale = w->stale_days;
 
 	progress_clear(prog);
@@ -73,6 +75,7 @@ wizard_reset(struct wizard *w)
 	w->mode = mode;
 	w->stale_days = stale;
 	w->linear = linear;
+	w->can_print = can_print;
 }
 
 void
@@ -82,6 +85,9 @@ wizard_free(struct wizard *w)
 	free(w->message);
 	free(w->notice);
 	free(w->save_error);
+	free(w->receipt_note);
+	free(w->print_note);
+	takehome_clear(&w->th);		/* names typed for letters */
 	memset(w, 0, sizeof *w);
 }
 
@@ -102,6 +108,44 @@ void
 wizard_set_notice(struct wizard *w, const char *notice)
 {
 	replace(&w->notice, notice);
+}
+
+void
+wizard_set_printed(struct wizard *w, const char *err)
+{
+	free(w->print_note);
+	w->print_note = NULL;
+	if (err == NULL) {
+		set_message(w, false, "%s", _("The receipt went to the "
+		    "printer."));
+		return;
+	}
+	/* the whole reason on the screen; the status line is too short */
+	w->print_note = xasprintf(_("Printing did not work: %s. Please tell "
+	    "the staff."), err);
+	set_message(w, true, "%s", _("Printing did not work."));
+}
+
+char *
+wizard_receipt(const struct wizard *w, time_t now, enum receipt_format f)
+{
+	struct receipt_input in;
+
+	receipt_input_init(&in, w->cat, w->prog, &w->th, now, w->lang);
+	return receipt_format(&in, f);
+}
+
+void
+wizard_set_receipt_saved(struct wizard *w, const char *path, const char *err)
+{
+	free(w->receipt_note);
+	w->receipt_error = err != NULL;
+	if (err != NULL)
+		w->receipt_note = xasprintf(_("The receipt could not be saved: "
+		    "%s"), err);
+	else
+		w->receipt_note = xasprintf(_("Saved as a file: %s. Open it "
+		    "with any text editor, or print it."), path);
 }
 
 const struct platform *
@@ -212,9 +256,115 @@ record_choices(const struct platform *p, enum status *out)
 	return n;
 }
 
+/* What the take-home screen offers, in order. */
+enum th_choice {
+	TH_RECEIPT,
+	TH_PRINT,
+	TH_LETTER,
+	TH_ORG,
+	TH_END,
+	TH_COUNT
+};
+
+static size_t
+takehome_choices(const struct wizard *w, enum th_choice *out)
+{
+	size_t n = 0;
+
+	out[n++] = TH_RECEIPT;
+	if (w->can_print)
+		out[n++] = TH_PRINT;
+	out[n++] = TH_LETTER;
+	if (w->prog->account == ACCOUNT_ORG)
+		out[n++] = TH_ORG;
+	out[n++] = TH_END;
+	return n;
+}
+
+static size_t
+takehome_focus(const struct wizard *w, enum th_choice c)
+{
+	enum th_choice ch[TH_COUNT];
+	size_t i, n = takehome_choices(w, ch);
+
+	for (i = 0; i < n; i++) {
+		if (ch[i] == c)
+			return i;
+	}
+	return 0;
+}
+
+static bool
+ticked(const struct wizard *w, const struct platform *p)
+{
+	const struct record *r = progress_find(w->prog, p->id);
+
+	return r != NULL && (r->selected || r->status != ST_OPEN);
+}
+
+/* The letter list: the person's platforms first, then all others; idx
+ * gets catalog indices (w->cat->n of them). */
+static void
+letter_order(const struct wizard *w, size_t *idx)
+{
+	size_t i, n = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < w->cat->n; i++) {
+			if (ticked(w, &w->cat->v[i]) == (pass == 0))
+				idx[n++] = i;
+		}
+	}
+}
+
+static size_t
+letter_focus(const struct wizard *w, size_t platform)
+{
+	size_t *idx = xreallocarray(NULL, w->cat->n + 1, sizeof *idx);
+	size_t i, f = 0;
+
+	letter_order(w, idx);
+	for (i = 0; i < w->cat->n; i++) {
+		if (idx[i] == platform)
+			f = i;
+	}
+	free(idx);
+	return f;
+}
+
+/* The two fields of the details screen. */
+static char *
+details_field(struct wizard *w, size_t i)
+{
+	if (w->form == WZ_FORM_ORG)
+		return i == 0 ? w->th.org_name : w->th.org_account;
+	return i == 0 ? w->th.name : w->th.email;
+}
+
+static const char *
+details_value(const struct wizard *w, size_t i)
+{
+	if (w->form == WZ_FORM_ORG)
+		return i == 0 ? w->th.org_name : w->th.org_account;
+	return i == 0 ? w->th.name : w->th.email;
+}
+
+static const char *
+details_label(const struct wizard *w, size_t i)
+{
+	if (w->form == WZ_FORM_ORG)
+		return i == 0 ? _("Name of the organisation") :
+		    _("Its account (for example the page's name)");
+	return i == 0 ? _("Your name") : _("Your e-mail address");
+}
+
+#define DETAILS_FIELDS	2
+
 static size_t
 nitems(const struct wizard *w)
 {
+	enum th_choice th[TH_COUNT];
 	enum status st[MAX_CHOICES];
 	const struct platform *p;
 
@@ -232,6 +382,12 @@ nitems(const struct wizard *w)
 		return record_choices(p, st);
 	case SCR_QUIT:
 		return w->mode == WZ_KIOSK ? 3 : 2;
+	case SCR_TAKEHOME:
+		return takehome_choices(w, th);
+	case SCR_LETTERS:
+		return w->cat->n;
+	case SCR_DETAILS:
+		return DETAILS_FIELDS + 1;
 	default:
 		return 0;
 	}
@@ -252,7 +408,7 @@ enter_platform(struct wizard *w)
 
 /* Platforms are walked in list order; finished ones only on request. */
 static void
-start_queue(struct wizard *w, long only)
+start_queue(struct wizard *w, long only, int32_t today)
 {
 	const struct record *r;
 	size_t i;
@@ -267,7 +423,8 @@ start_queue(struct wizard *w, long only)
 	}
 	for (i = 0; i < w->cat->n; i++) {
 		r = progress_find(w->prog, w->cat->v[i].id);
-		if (r != NULL && r->selected && !status_is_final(r->status))
+		if (r != NULL && r->selected && (!status_is_final(r->status) ||
+		    progress_recheck_due(&w->cat->v[i], r, today)))
 			w->queue[w->nqueue++] = i;
 	}
 }
@@ -319,11 +476,81 @@ status_focus(const struct platform *p, const struct record *r)
 }
 
 static int
+takehome_next(struct wizard *w)
+{
+	enum th_choice ch[TH_COUNT];
+
+	takehome_choices(w, ch);
+	free(w->print_note);
+	w->print_note = NULL;
+	switch (ch[w->focus]) {
+	case TH_RECEIPT:
+		free(w->receipt_note);
+		w->receipt_note = NULL;
+		go(w, SCR_RECEIPT, 0);
+		/* a person's own computer keeps it as a file; a kiosk or a
+		 * shared host only shows it */
+		return WZ_R_SCREEN | (w->persistent ? WZ_R_RECEIPT : 0);
+	case TH_PRINT:
+		return WZ_R_PRINT;
+	case TH_LETTER:
+		go(w, SCR_LETTERS, 0);
+		return WZ_R_SCREEN;
+	case TH_ORG:
+		w->form = WZ_FORM_ORG;
+		go(w, SCR_DETAILS, 0);
+		return WZ_R_SCREEN;
+	case TH_END:
+	default:
+		return w->mode == WZ_KIOSK ? WZ_R_WIPE : WZ_R_EXIT;
+	}
+}
+
+static int
+details_next(struct wizard *w)
+{
+	if (w->focus < DETAILS_FIELDS) {	/* type into this field */
+		w->editing = true;
+		w->edit[0] = '\0';
+		return 0;
+	}
+	if (w->form == WZ_FORM_ORG) {
+		go(w, SCR_TAKEHOME, takehome_focus(w, TH_ORG));
+		if (w->th.org_name[0] != '\0' || w->th.org_account[0] != '\0')
+			set_message(w, false, "%s", _("The receipt names your "
+			    "organisation now."));
+		return WZ_R_SCREEN;
+	}
+	takehome_add_letter(&w->th, w->letter);
+	go(w, SCR_LETTER, 0);
+	return WZ_R_SCREEN;
+}
+
+/* Ends typing into a field: keeps the text (trimmed), or the old one. */
+static void
+details_done(struct wizard *w, bool keep)
+{
+	char *field = details_field(w, w->focus), *s = w->edit, *e;
+
+	w->editing = false;
+	if (keep && w->focus < DETAILS_FIELDS) {
+		s += strspn(s, " ");
+		e = s + strlen(s);
+		while (e > s && e[-1] == ' ')
+			e--;
+		*e = '\0';
+		memmove(field, s, strlen(s) + 1);
+	}
+	memset(w->edit, 0, sizeof w->edit);
+}
+
+static int
 next(struct wizard *w, time_t now)
 {
 	const struct platform *p = wizard_platform(w);
 	enum status st[MAX_CHOICES];
 	struct record *r;
+	size_t *idx;
 
 	switch (w->screen) {
 	case SCR_WELCOME:
@@ -343,7 +570,7 @@ next(struct wizard *w, time_t now)
 			    "platform with the Space bar first."));
 			return 0;
 		}
-		start_queue(w, -1);
+		start_queue(w, -1, date_today(now));
 		if (w->nqueue == 0)
 			go(w, SCR_SUMMARY, 0);
 		else
@@ -382,7 +609,28 @@ next(struct wizard *w, time_t now)
 			go(w, SCR_SUMMARY, 0);
 		return WZ_R_SCREEN | WZ_R_PROGRESS;
 	case SCR_SUMMARY:
-		return w->mode == WZ_KIOSK ? WZ_R_WIPE : WZ_R_EXIT;
+		go(w, SCR_TAKEHOME, 0);
+		return WZ_R_SCREEN;
+	case SCR_TAKEHOME:
+		return takehome_next(w);
+	case SCR_RECEIPT:
+		go(w, SCR_TAKEHOME, takehome_focus(w, TH_RECEIPT));
+		return WZ_R_SCREEN;
+	case SCR_LETTERS:
+		idx = xreallocarray(NULL, w->cat->n + 1, sizeof *idx);
+		letter_order(w, idx);
+		w->letter = idx[w->focus];
+		free(idx);
+		w->form = WZ_FORM_PERSON;
+		go(w, SCR_DETAILS, w->th.name[0] != '\0' ? DETAILS_FIELDS : 0);
+		return WZ_R_SCREEN;
+	case SCR_DETAILS:
+		return details_next(w);
+	case SCR_LETTER:
+		go(w, SCR_TAKEHOME, takehome_focus(w, TH_LETTER));
+		set_message(w, false, "%s", _("The letter is part of your "
+		    "receipt now."));
+		return WZ_R_SCREEN;
 	case SCR_HELP:
 		go(w, w->back_to, w->back_focus);
 		return WZ_R_SCREEN;
@@ -451,6 +699,24 @@ back(struct wizard *w)
 	case SCR_SUMMARY:
 		go(w, SCR_PLATFORMS, w->list_focus);
 		return WZ_R_SCREEN;
+	case SCR_TAKEHOME:
+		go(w, SCR_SUMMARY, 0);
+		return WZ_R_SCREEN;
+	case SCR_RECEIPT:
+		go(w, SCR_TAKEHOME, takehome_focus(w, TH_RECEIPT));
+		return WZ_R_SCREEN;
+	case SCR_LETTERS:
+		go(w, SCR_TAKEHOME, takehome_focus(w, TH_LETTER));
+		return WZ_R_SCREEN;
+	case SCR_DETAILS:
+		if (w->form == WZ_FORM_ORG)
+			go(w, SCR_TAKEHOME, takehome_focus(w, TH_ORG));
+		else
+			go(w, SCR_LETTERS, letter_focus(w, w->letter));
+		return WZ_R_SCREEN;
+	case SCR_LETTER:
+		go(w, SCR_LETTERS, letter_focus(w, w->letter));
+		return WZ_R_SCREEN;
 	case SCR_HELP:
 	case SCR_QUIT:
 		go(w, w->back_to, w->back_focus);
@@ -495,16 +761,18 @@ overlay(struct wizard *w, enum wz_screen s)
 	return WZ_R_SCREEN;
 }
 
-static int
-filter_add(struct wizard *w, uint32_t cp)
+/* Appends a typed character to a NUL-terminated UTF-8 buffer of size
+ * bytes; control and other unsafe characters are refused. */
+static void
+text_add(char *buf, size_t size, uint32_t cp)
 {
-	size_t len = strlen(w->filter);
+	size_t len = strlen(buf);
 	char enc[4];
 	size_t k;
 
-	if (!w->filtering || cp < 0x20 || cp == 0x7f || cp > 0x10ffff ||
+	if (cp < 0x20 || cp == 0x7f || cp > 0x10ffff ||
 	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
+		return;
 	if (cp < 0x80) {
 		enc[0] = (char)cp; k = 1;
 	} else if (cp < 0x800) {
@@ -520,10 +788,31 @@ filter_add(struct wizard *w, uint32_t cp)
 		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
 		enc[3] = (char)(0x80 | (cp & 0x3f)); k = 4;
 	}
-	if (text_is_unsafe(cp) || len + k >= sizeof w->filter)
+	if (text_is_unsafe(cp) || len + k >= size)
+		return;
+	memcpy(buf + len, enc, k);
+	buf[len + k] = '\0';
+}
+
+/* Removes the last character (not byte) of a UTF-8 buffer. */
+static void
+text_erase(char *buf)
+{
+	size_t len = strlen(buf);
+
+	while (len > 0 && ((unsigned char)buf[len - 1] & 0xc0) == 0x80)
+		len--;		/* continuation bytes of a UTF-8 character */
+	if (len > 0)
+		len--;
+	buf[len] = '\0';
+}
+
+static int
+filter_add(struct wizard *w, uint32_t cp)
+{
+	if (!w->filtering)
 		return 0;
-	memcpy(w->filter + len, enc, k);
-	w->filter[len + k] = '\0';
+	text_add(w->filter, sizeof w->filter, cp);
 	w->focus = 0;
 	return 0;
 }
@@ -531,17 +820,41 @@ filter_add(struct wizard *w, uint32_t cp)
 static int
 filter_erase(struct wizard *w)
 {
-	size_t len = strlen(w->filter);
-
 	if (!w->filtering)
 		return 0;
-	while (len > 0 && ((unsigned char)w->filter[len - 1] & 0xc0) == 0x80)
-		len--;		/* continuation bytes of a UTF-8 character */
-	if (len > 0)
-		len--;
-	w->filter[len] = '\0';
+	text_erase(w->filter);
 	w->focus = 0;
 	return 0;
+}
+
+/* Keys while a field of the details screen is typed into. Returns true
+ * if the event was used up. */
+static bool
+editing_key(struct wizard *w, struct wz_event ev)
+{
+	switch (ev.kind) {
+	case WZ_NEXT:			/* Enter keeps it, on to the next */
+		details_done(w, true);
+		if (w->focus < DETAILS_FIELDS)
+			w->focus++;
+		return true;
+	case WZ_BACK:			/* Esc keeps the old text */
+		details_done(w, false);
+		return true;
+	case WZ_CHAR:
+		text_add(w->edit, sizeof w->edit, (uint32_t)ev.n);
+		return true;
+	case WZ_ERASE:
+		text_erase(w->edit);
+		return true;
+	case WZ_UP:
+	case WZ_DOWN:
+		details_done(w, true);
+		return false;		/* and move */
+	default:
+		details_done(w, false);
+		return false;
+	}
 }
 
 int
@@ -551,6 +864,8 @@ wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 
 	if (ev.kind != WZ_TICK)
 		clear_message(w);
+	if (w->editing && w->screen == SCR_DETAILS && editing_key(w, ev))
+		return 0;
 	if (w->filtering && w->screen == SCR_PLATFORMS) {
 		if (ev.kind == WZ_NEXT) {	/* Enter ends typing */
 			w->filtering = false;
@@ -596,7 +911,7 @@ wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 			return 0;
 		w->list_focus = w->focus;
 		w->filtering = false;
-		start_queue(w, visible_at(w, w->focus));
+		start_queue(w, visible_at(w, w->focus), date_today(now));
 		enter_platform(w);
 		return WZ_R_SCREEN;
 	case WZ_FILTER:
@@ -813,6 +1128,9 @@ platform_detail(const struct wizard *w, const struct platform *p,
 		buf_addf(&b, "; %s", _("only an administrator"));
 	if (w->prog->account == ACCOUNT_ORG && !p->org_can_object)
 		buf_addf(&b, "; %s", _("organisations cannot object here"));
+	if (progress_recheck_due(p, r, date_today(now)))
+		buf_addf(&b, "; %s", _("check again: settings can change "
+		    "back"));
 	if (platform_stale(p, date_today(now), w->stale_days))
 		buf_addf(&b, "; %s", _("possibly outdated"));
 	return buf_take(&b);
@@ -921,7 +1239,7 @@ view_info(const struct wizard *w, struct view *v, time_t now)
 			    "confirmation e-mail, and note the date and the "
 			    "account."));
 	}
-	if (p->nalternatives > 0 || p->mechanism == MECH_NONE) {
+	if (p->nalternatives > 0 || platform_offers_letter(p)) {
 		view_add_block(v, V_HEADING, 0, _("What you can still do"));
 		add_texts(v, V_BULLET, p->alternatives, p->nalternatives,
 		    w->lang);
@@ -932,6 +1250,10 @@ view_info(const struct wizard *w, struct view *v, time_t now)
 			    "data for AI training (Article 21 of the GDPR). Add "
 			    "a sentence on why it matters to you, for example "
 			    "that your posts contain personal things."));
+		if (platform_offers_letter(p))
+			view_add_block(v, V_BULLET, 0, _("optout writes this "
+			    "letter for you: after the summary, choose \"Write "
+			    "an objection letter\"."));
 		if (p->contact != NULL)
 			add_contact(v, p->contact);
 	}
@@ -1167,11 +1489,36 @@ want_open(const struct record *r)
 	    r->status != ST_FORM_SENT;
 }
 
+/* Switches recorded long enough ago to be checked again. */
 static void
-view_summary(const struct wizard *w, struct view *v)
+summary_recheck(const struct wizard *w, struct view *v, time_t now)
+{
+	const struct platform *p;
+	const struct record *r;
+	size_t i, n = 0;
+	char *d;
+
+	for (i = 0; i < w->cat->n; i++) {
+		p = &w->cat->v[i];
+		r = progress_find(w->prog, p->id);
+		if (!progress_recheck_due(p, r, date_today(now)))
+			continue;
+		if (n++ == 0)
+			view_add_block(v, V_HEADING, 0, _("Check again: settings "
+			    "can change back"));
+		d = date_format_short(date_today(r->time), w->lang);
+		view_add_blockf(v, V_BULLET, _("%s: done on %s. Look whether "
+		    "the setting is still right."), p->name, d);
+		free(d);
+	}
+}
+
+static void
+view_summary(const struct wizard *w, struct view *v, time_t now)
 {
 	v->title = xstrdup(_("Summary"));
 	summary_group(w, v, _("Done"), want_done);
+	summary_recheck(w, v, now);
 	summary_group(w, v, _("Waiting for a confirmation or an answer"),
 	    want_waiting);
 	summary_group(w, v, _("Still open"), want_open);
@@ -1194,16 +1541,184 @@ view_summary(const struct wizard *w, struct view *v)
 	else
 		view_add_block(v, V_NOTE, 0, _("Your notes are not stored "
 		    "here. Write down or photograph what you still need."));
-	if (w->mode == WZ_KIOSK) {
-		v->enter_label = xstrdup(_("end my visit"));
-		view_add_key(v, VK_SCROLL, _("scroll"));
-		view_add_key(v, VK_ENTER, _("end my visit"));
-	} else {
-		v->enter_label = xstrdup(_("finish"));
-		view_add_key(v, VK_SCROLL, _("scroll"));
-		view_add_key(v, VK_ENTER, _("finish"));
-	}
+	v->enter_label = xstrdup(_("continue: receipt"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("continue: receipt"));
 	view_add_key(v, VK_BACK, _("back to the list"));
+}
+
+static const char *
+takehome_label(const struct wizard *w, enum th_choice c)
+{
+	switch (c) {
+	case TH_RECEIPT:
+		return w->persistent ? _("Save my receipt as a file and show "
+		    "it") : _("Show my receipt on the screen");
+	case TH_PRINT:
+		return _("Print my receipt");
+	case TH_LETTER:
+		return _("Write an objection letter");
+	case TH_ORG:
+		return _("Name the organisation on the receipt");
+	case TH_END:
+	default:
+		return w->mode == WZ_KIOSK ? _("End my visit and clear "
+		    "everything") : _("Quit optout");
+	}
+}
+
+static void
+view_takehome(const struct wizard *w, struct view *v)
+{
+	enum th_choice ch[TH_COUNT];
+	size_t i, n = takehome_choices(w, ch);
+
+	v->title = xstrdup(_("To take home"));
+	if (w->print_note != NULL)
+		view_add_block(v, V_NOTE, 0, w->print_note);
+	view_add_block(v, V_TEXT, 0, _("The receipt lists what you did on "
+	    "each platform, and when. Keep it with the confirmation "
+	    "e-mails."));
+	if (w->persistent)
+		view_add_block(v, V_TEXT, 0, _("It is saved as a file in your "
+		    "home folder."));
+	else
+		view_add_block(v, V_TEXT, 0, _("It is shown on the screen and "
+		    "not stored on this computer."));
+	view_add_block(v, V_TEXT, 0, _("Where a platform has no switch, an "
+	    "objection letter is the way to object. optout writes it for "
+	    "you."));
+	for (i = 0; i < n; i++)
+		view_add_item(v, takehome_label(w, ch[i]), NULL, -1, NULL);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("confirm"));
+	view_add_key(v, VK_BACK, _("back to the summary"));
+}
+
+static void
+view_receipt(const struct wizard *w, struct view *v, time_t now)
+{
+	struct receipt_input in;
+
+	v->title = xstrdup(_("Your receipt"));
+	if (w->receipt_note != NULL)
+		view_add_block(v, V_NOTE, 0, w->receipt_note);
+	else if (!w->persistent)
+		view_add_block(v, V_NOTE, 0, w->can_print ? _("This receipt is "
+		    "not stored on this computer. Take a photo of it, or go "
+		    "back and print it.") : _("This receipt is not stored on "
+		    "this computer. Take a photo of it, or write down what you "
+		    "need."));
+	receipt_input_init(&in, w->cat, w->prog, &w->th, now, w->lang);
+	receipt_view(&in, v);
+	v->enter_label = xstrdup(_("back"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("back"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static bool
+no_switch(const struct platform *p)
+{
+	return p->mechanism == MECH_NONE || p->mechanism == MECH_EMAIL ||
+	    p->mechanism == MECH_ADMIN;
+}
+
+static void
+view_letters(const struct wizard *w, struct view *v)
+{
+	size_t *idx = xreallocarray(NULL, w->cat->n + 1, sizeof *idx);
+	const struct platform *p;
+	const char *group;
+	size_t i;
+	bool mine, prev_mine = false;
+
+	letter_order(w, idx);
+	v->title = xstrdup(_("Write an objection letter"));
+	view_add_block(v, V_TEXT, 0, _("To which platform? optout writes the "
+	    "letter; you send it by e-mail or by post."));
+	for (i = 0; i < w->cat->n; i++) {
+		p = &w->cat->v[idx[i]];
+		mine = ticked(w, p);
+		group = NULL;
+		if (i == 0 || mine != prev_mine)
+			group = mine ? _("Your platforms") : i > 0 ?
+			    _("Other platforms") : _("All platforms");
+		view_add_item(v, p->name, no_switch(p) ? _("no switch: a "
+		    "letter is the way") : NULL, -1, group);
+		prev_mine = mine;
+	}
+	free(idx);
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, _("write"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static void
+view_details(const struct wizard *w, struct view *v)
+{
+	const char *value;
+	size_t i;
+
+	if (w->form == WZ_FORM_ORG) {
+		v->title = xstrdup(_("The organisation on the receipt"));
+		view_add_block(v, V_TEXT, 0, _("The receipt can name the "
+		    "organisation and its account. Both are optional."));
+	} else {
+		v->title = xasprintf(_("Letter to %s: who is writing?"),
+		    w->cat->v[w->letter].name);
+		view_add_block(v, V_TEXT, 0, _("Your name and e-mail address "
+		    "go into the letter. Both are optional: you can also write "
+		    "them in by hand."));
+	}
+	view_add_block(v, V_DIM, 0, w->persistent ? _("optout does not keep "
+	    "them in your saved notes. Only a receipt you save contains "
+	    "them.") : _("Nothing you type here is stored on this computer."));
+	for (i = 0; i < DETAILS_FIELDS; i++) {
+		value = details_value(w, i);
+		view_add_item(v, details_label(w, i), value[0] != '\0' ?
+		    value : _("(empty)"), -1, NULL);
+	}
+	view_add_item(v, w->form == WZ_FORM_ORG ? _("Done") :
+	    _("Show the letter"), NULL, -1, NULL);
+	if (w->editing) {
+		v->input_label = xasprintf("%s:", details_label(w, w->focus));
+		v->input = xstrdup(w->edit);
+		v->input_active = true;
+		view_add_key(v, VK_ENTER, _("keep it"));
+		view_add_key(v, VK_BACK, _("cancel"));
+		return;
+	}
+	view_add_key(v, VK_MOVE, _("choose"));
+	view_add_key(v, VK_ENTER, w->focus < DETAILS_FIELDS ? _("type") :
+	    _("continue"));
+	view_add_key(v, VK_BACK, _("back"));
+}
+
+static void
+view_letter(const struct wizard *w, struct view *v, time_t now)
+{
+	const struct platform *p = &w->cat->v[w->letter];
+	struct letter_from from = { w->th.name, w->th.email };
+	struct letter l;
+	char *how;
+	size_t i;
+
+	v->title = xasprintf(_("Letter to %s"), p->name);
+	letter_build(&l, p, &from, date_today(now), w->lang);
+	how = letter_how_to_send(&l, p);
+	view_add_block(v, l.to.uncertain ? V_NOTE : V_TEXT, 0, how);
+	free(how);
+	view_add_block(v, V_HEADING, 0, _("The letter"));
+	for (i = 0; i < l.n; i++)
+		view_add_block(v, V_TEXT, 0, l.para[i]);
+	view_add_block(v, V_DIM, 0, _("The letter is also part of your "
+	    "receipt. Words in [brackets] are for you to fill in."));
+	letter_free(&l);
+	v->enter_label = xstrdup(_("done"));
+	view_add_key(v, VK_SCROLL, _("scroll"));
+	view_add_key(v, VK_ENTER, _("done"));
+	view_add_key(v, VK_BACK, _("another letter"));
 }
 
 static const char *
@@ -1236,6 +1751,18 @@ help_for(enum wz_screen s)
 		return _("Your answer is noted with the date and time. "
 		    "\"I will do it later\" and \"I need help\" keep the "
 		    "platform open, so that you can come back to it.");
+	case SCR_TAKEHOME:
+	case SCR_RECEIPT:
+		return _("The receipt lists what you did on each platform, "
+		    "with the date and time. Keep it with the confirmation "
+		    "e-mails: it shows that you objected.");
+	case SCR_LETTERS:
+	case SCR_DETAILS:
+	case SCR_LETTER:
+		return _("An objection letter tells a company that you object "
+		    "to the use of your data for AI training (Article 21 of "
+		    "the GDPR). Send it by e-mail or by post, and keep a "
+		    "copy.");
 	case SCR_SUMMARY:
 	default:
 		return _("The summary lists what is done and what is still "
@@ -1354,7 +1881,22 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 		view_record(w, v);
 		break;
 	case SCR_SUMMARY:
-		view_summary(w, v);
+		view_summary(w, v, now);
+		break;
+	case SCR_TAKEHOME:
+		view_takehome(w, v);
+		break;
+	case SCR_RECEIPT:
+		view_receipt(w, v, now);
+		break;
+	case SCR_LETTERS:
+		view_letters(w, v);
+		break;
+	case SCR_DETAILS:
+		view_details(w, v);
+		break;
+	case SCR_LETTER:
+		view_letter(w, v, now);
 		break;
 	case SCR_HELP:
 		view_help(w, v);
@@ -1364,9 +1906,10 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 		view_quit(w, v);
 		break;
 	}
-	if (w->screen != SCR_HELP)
+	/* while typing every key types, even ? and q */
+	if (w->screen != SCR_HELP && !w->editing)
 		view_add_key(v, VK_HELP, _("help"));
-	if (w->screen != SCR_QUIT)
+	if (w->screen != SCR_QUIT && !w->editing)
 		view_add_key(v, VK_QUIT, w->mode == WZ_KIOSK ?
 		    _("end visit") : _("quit"));
 	v->focus = w->focus;

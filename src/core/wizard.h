@@ -11,6 +11,7 @@
 
 #include "core/catalog.h"
 #include "core/progress.h"
+#include "core/receipt.h"
 #include "core/view.h"
 
 enum wz_event_kind {
@@ -41,6 +42,14 @@ struct wz_event {
 #define WZ_R_LANG	0x04	/* the language changed */
 #define WZ_R_EXIT	0x08	/* the person wants to leave */
 #define WZ_R_WIPE	0x10	/* a kiosk visit ends: clear everything */
+#define WZ_R_RECEIPT	0x20	/* save the receipt as a file (personal) */
+#define WZ_R_PRINT	0x40	/* run the administrator's print command */
+
+/* What the details screen asks for. */
+enum wz_form {
+	WZ_FORM_PERSON,	/* name and e-mail address, for a letter */
+	WZ_FORM_ORG	/* the organisation's name and account */
+};
 
 enum wz_mode {
 	WZ_PERSONAL,	/* one person's terminal; progress kept */
@@ -74,6 +83,15 @@ struct wizard {
 	bool		 message_error;
 	char		*notice;	/* owned: shown on the welcome screen */
 	char		*save_error;	/* owned: lasting "not saved" banner */
+	bool		 can_print;	/* an administrator set a print command */
+	struct takehome	 th;		/* typed on screen; never saved */
+	size_t		 letter;	/* catalog index of the letter shown */
+	enum wz_form	 form;		/* what the details screen asks */
+	bool		 editing;	/* keys go into the focused field */
+	char		 edit[TAKEHOME_FIELD];	/* the field as typed */
+	char		*receipt_note;	/* owned: where the receipt was saved */
+	bool		 receipt_error;
+	char		*print_note;	/* owned: why printing did not work */
 };
 
 void	 wizard_init(struct wizard *, const struct catalog *,
@@ -89,6 +107,14 @@ void	 wizard_view(const struct wizard *, time_t now, struct view *);
 /* The front end reports how saving went; NULL means saved. */
 void	 wizard_set_save_error(struct wizard *, const char *);
 void	 wizard_set_notice(struct wizard *, const char *);
+/* The receipt in a format, in the wizard's language; owned. */
+char	*wizard_receipt(const struct wizard *, time_t now,
+	     enum receipt_format);
+/* The front end says where it saved the receipt, or why it could not. */
+void	 wizard_set_receipt_saved(struct wizard *, const char *path,
+	     const char *err);
+/* The front end says how printing went: NULL, or what went wrong. */
+void	 wizard_set_printed(struct wizard *, const char *err);
 /* The platform being worked on, or NULL. */
 const struct platform *wizard_platform(const struct wizard *);
 

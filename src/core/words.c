@@ -50,6 +50,36 @@ words_retro(const struct platform *p, int32_t today, enum lang l)
 	return s;
 }
 
+char *
+words_retro_objected(const struct platform *p, int32_t day, enum lang l)
+{
+	int32_t start;
+	char *d, *when, *s;
+
+	when = date_format_long(day, l);
+	if (!platform_training_start(p, &start)) {
+		s = xasprintf(_("%s has not named a date from which it trains "
+		    "on your data. Your objection of %s works from that day "
+		    "on. It cannot undo what may have been used before."),
+		    p->name, when);
+		free(when);
+		return s;
+	}
+	d = date_format_long(start, l);
+	if (start > day)
+		s = xasprintf(_("You objected on %s, before training starts on "
+		    "%s. So nothing of yours should be used for it."), when,
+		    d);
+	else
+		s = xasprintf(_("Training began on %s. Your objection of %s "
+		    "protects everything from that day on. What was used "
+		    "before stays in the model: an objection cannot take it "
+		    "out again."), d, when);
+	free(d);
+	free(when);
+	return s;
+}
+
 static void
 add_quoted(struct buf *b, const char *s, enum lang wiz)
 {

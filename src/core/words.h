@@ -15,6 +15,10 @@
 /* What an objection made on `today` can and cannot do. */
 char	*words_retro(const struct platform *, int32_t today, enum lang);
 
+/* The same for a receipt, after an objection made on `day`: what it
+ * protects, and that what was used before stays in the model. */
+char	*words_retro_objected(const struct platform *, int32_t day, enum lang);
+
 /* A label in the platform's own words, quoted for the wizard language;
  * *fallback is set when the label exists only in another language. */
 char	*words_label(const struct ltext *, enum lang wiz, enum lang ui,

@@ -109,8 +109,11 @@ prompt(struct lin *l, const struct view *v)
 	char *p;
 
 	fputc('\n', l->out);
-	if (v->input_active)
+	if (v->input_active && v->screen == SCR_PLATFORMS)
 		p = xstrdup(_("Type a part of the name and press Enter:"));
+	else if (v->input_active)
+		p = xasprintf(_("%s Type it and press Enter (Enter alone leaves "
+		    "it empty):"), v->input_label);
 	else if (v->nitems == 0)
 		p = xasprintf(_("Enter: %s. <: back. ?: help. q: quit."),
 		    v->enter_label != NULL ? v->enter_label : _("continue"));
@@ -130,7 +133,11 @@ prompt(struct lin *l, const struct view *v)
 static int
 apply(struct lin *l, struct wz_event ev)
 {
-	return ui_apply_event(l->w, l->hooks, ev);
+	int r = ui_apply_event(l->w, l->hooks, ev);
+
+	if (r & WZ_R_PRINT)
+		ui_print_receipt(l->w, l->hooks);
+	return r;
 }
 
 /* Reads one answer; false at the end of the input. */

@@ -16,7 +16,7 @@ static const char *const top_keys[] = {
 	"format", "enabled", "id", "name", "operator", "category", "verified",
 	"mechanism", "summary", "legal_basis", "excluded", "retroactivity",
 	"caveats", "uncertain", "alternatives", "events", "organisation",
-	"form", "email", "contact", "surfaces", "sources", NULL
+	"form", "email", "contact", "recheck_days", "surfaces", "sources", NULL
 };
 static const char *const email_keys[] = {
 	"address", "who", "subject", "body", "confirmation", NULL
@@ -522,6 +522,15 @@ store_platform_load(const char *path, struct platform *p, struct diags *d)
 		diags_add(d, path, 0, false, "mechanism \"email\" needs an "
 		    "'email' group");
 	load_contact(&c, root, p);
+	if ((m = config_setting_get_member(root, "recheck_days")) != NULL) {
+		if (config_setting_type(m) != CONFIG_TYPE_INT ||
+		    config_setting_get_int(m) < 1 ||
+		    config_setting_get_int(m) > 3650)
+			diags_add(d, path, cfg_line(m), false, "'recheck_days' "
+			    "must be a whole number of days from 1 to 3650");
+		else
+			p->recheck_days = config_setting_get_int(m);
+	}
 	load_surfaces(&c, root, p);
 	load_sources(&c, root, p);
 	config_destroy(&cfg);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/xmalloc.h"
 #include "store/cfgfile.h"
 #include "store/store.h"
 
@@ -12,8 +13,54 @@
 
 static const char *const settings_keys[] = {
 	"stale_after_days", "kiosk", "idle_seconds", "idle_warning_seconds",
-	NULL
+	"print_command", NULL
 };
+
+#define PRINT_WORDS_MAX	64
+
+/* print_command = ["lp", "-o", "cpi=12"]: the program and its arguments,
+ * run without a shell. An empty array means: no printing. */
+static void
+print_command(struct cfgctx *c, const config_setting_t *root,
+    struct settings *s)
+{
+	const config_setting_t *m = config_setting_get_member(root,
+	    "print_command"), *e;
+	int i, n;
+	char **argv;
+
+	if (m == NULL)
+		return;
+	n = config_setting_length(m);
+	if ((config_setting_type(m) != CONFIG_TYPE_ARRAY &&
+	    config_setting_type(m) != CONFIG_TYPE_LIST) ||
+	    n > PRINT_WORDS_MAX) {
+		diags_add(c->d, c->file, cfg_line(m), false, "'print_command' "
+		    "must be an array of strings, such as [\"lp\", \"-o\", "
+		    "\"cpi=12\"] (at most %d)", PRINT_WORDS_MAX);
+		return;
+	}
+	argv = xcalloc((size_t)n + 1, sizeof *argv);
+	for (i = 0; i < n; i++) {
+		e = config_setting_get_elem(m, (unsigned int)i);
+		if (config_setting_type(e) != CONFIG_TYPE_STRING ||
+		    (i == 0 && *config_setting_get_string(e) == '\0')) {
+			diags_add(c->d, c->file, cfg_line(m), false,
+			    "'print_command' must be an array of strings, "
+			    "the first one naming the program");
+			while (i > 0)
+				free(argv[--i]);
+			free(argv);
+			return;
+		}
+		argv[i] = xstrdup(config_setting_get_string(e));
+	}
+	settings_free(s);
+	if (n == 0)
+		free(argv);
+	else
+		s->print_command = argv;
+}
 
 /* An int setting within [lo, hi]; returns false (reported) if wrong. */
 static void
@@ -60,6 +107,7 @@ store_settings_load(const char *path, struct settings *s, struct diags *d)
 	int_setting(&c, root, "idle_seconds", 1, 86400, &s->idle_seconds);
 	int_setting(&c, root, "idle_warning_seconds", 1, 3600,
 	    &s->idle_warning_seconds);
+	print_command(&c, root, s);
 	config_destroy(&cfg);
 	return d->nerrors > before ? -1 : 0;
 }

@@ -83,3 +83,15 @@ paths_state_file(char **err)
 	    "your progress"));
 	return NULL;
 }
+
+char *
+paths_receipt_file(const char *date, char **err)
+{
+	const char *home = getenv("HOME");
+
+	if (home != NULL && home[0] == '/')
+		return xasprintf("%s/optout-receipt-%s.txt", home, date);
+	*err = xstrdup(_("HOME is not set, so there is no place for the "
+	    "receipt"));
+	return NULL;
+}

@@ -11,6 +11,10 @@ char	*paths_locale_dir(void);
 /* $XDG_STATE_HOME/optout/progress.cfg, or ~/.local/state/...; NULL with
  * *err when there is no usable home. */
 char	*paths_state_file(char **err);
+/* ~/optout-receipt-DATE.txt: a receipt goes where a person looks for
+ * their own files, not into a hidden folder. NULL with *err without a
+ * home. */
+char	*paths_receipt_file(const char *date, char **err);
 /* $XDG_CONFIG_HOME/optout/NAME, or ~/.config/optout/NAME; NULL without a
  * home. */
 char	*paths_user_config(const char *name);

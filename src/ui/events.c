@@ -4,9 +4,40 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "sys/i18n.h"
 #include "ui/ui.h"
+
+/* Personal mode: the receipt goes into a file, and the screen says where. */
+static void
+save_receipt(struct wizard *w, const struct ui_hooks *hooks)
+{
+	char *text = wizard_receipt(w, hooks->now(), RECEIPT_TEXT);
+	char *path = NULL, *err = NULL;
+
+	if (hooks->save_receipt(hooks->ctx, text, &path, &err) == -1)
+		wizard_set_receipt_saved(w, NULL, err);
+	else
+		wizard_set_receipt_saved(w, path, NULL);
+	free(text);
+	free(path);
+	free(err);
+}
+
+void
+ui_print_receipt(struct wizard *w, const struct ui_hooks *hooks)
+{
+	char *text = wizard_receipt(w, hooks->now(), RECEIPT_TEXT);
+	char *err = NULL;
+
+	if (hooks->print(hooks->ctx, text, &err) == -1)
+		wizard_set_printed(w, err);
+	else
+		wizard_set_printed(w, NULL);
+	free(text);
+	free(err);
+}
 
 int
 ui_apply_event(struct wizard *w, const struct ui_hooks *hooks,
@@ -24,5 +55,7 @@ ui_apply_event(struct wizard *w, const struct ui_hooks *hooks,
 		} else
 			wizard_set_save_error(w, NULL);
 	}
+	if (r & WZ_R_RECEIPT)
+		save_receipt(w, hooks);
 	return r;
 }

@@ -495,6 +495,16 @@ apply(struct ui *u, struct wz_event ev)
 		u->done = true;
 	if (r & WZ_R_WIPE)
 		wipe(u);
+	if (r & WZ_R_PRINT) {
+		/* the command gets an ordinary terminal, and we get ours
+		 * back afterwards, repainted */
+		def_prog_mode();
+		endwin();
+		ui_print_receipt(u->w, u->hooks);
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		refresh();
+	}
 }
 
 static void

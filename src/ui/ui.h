@@ -18,6 +18,13 @@ struct ui_hooks {
 	void	*ctx;
 	/* The current time (injectable for tests). */
 	time_t	 (*now)(void);
+	/* Saves the receipt as a file; 0 with *path, or -1 with *err (both
+	 * owned). Never called in kiosk or shared mode. */
+	int	 (*save_receipt)(void *ctx, const char *text, char **path,
+		     char **err);
+	/* Runs the administrator's print command with text on its standard
+	 * input; 0, or -1 with *err (owned). */
+	int	 (*print)(void *ctx, const char *text, char **err);
 };
 
 /* How the front end behaves beyond drawing the wizard. */
@@ -33,6 +40,10 @@ struct ui_config {
  * the wizard's result bits. Shared by both front ends. */
 int	 ui_apply_event(struct wizard *, const struct ui_hooks *,
 	     struct wz_event);
+
+/* Prints the receipt (after WZ_R_PRINT) and tells the wizard how it
+ * went. The full-screen front end gives the terminal back around it. */
+void	 ui_print_receipt(struct wizard *, const struct ui_hooks *);
 
 /* Can this terminal run the full-screen mode? Returns 0, or -1 with *why
  * (owned) saying what is missing and what to do. Writes nothing. */

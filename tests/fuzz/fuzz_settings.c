@@ -31,6 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_file_write(data, size);
 	settings_defaults(&s);
 	store_settings_load(fuzz_file_path(NULL), &s, &d);
+	settings_free(&s);
 	for (i = 0; i < d.n; i++)
 		free(diag_format(&d.v[i]));
 	diags_free(&d);

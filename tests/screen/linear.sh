@@ -42,7 +42,7 @@ start_optout 80 24 "LANG=C.UTF-8 TERM=dumb" --lang en
 wait_for "Type a number"
 on_screen_flat "optout: using the linear mode" && on_screen_flat "cannot move the cursor"
 ok "TERM=dumb: a one-line explanation, then the linear mode"
-for a in 2 '' 3 '' '' '' '' 1 ''; do
+for a in 2 '' 3 '' '' '' '' 1 '' 3; do
 	keys "$a" Enter
 	poll 2 on_screen "> "
 done

@@ -28,7 +28,8 @@ ok "der Suchbegriff für ein anderes Menü steht da"
 press_until Enter "Was ist passiert?"; wait_for "Erledigt: Ich habe es ausgeschaltet"
 keys Enter; wait_for "Zusammenfassung"
 on_screen "LinkedIn: erledigt, 22.11.2026, 10:30"; ok "die Zusammenfassung nennt LinkedIn mit Zeit"
-keys Enter; wait_exit; [ "$T_RC" = 0 ]; ok "Enter auf der Zusammenfassung beendet mit Status 0"
+keys Enter; wait_for "Zum Mitnehmen"; keys End Enter
+wait_exit; [ "$T_RC" = 0 ]; ok "nach der Zusammenfassung beendet \"optout beenden\" mit Status 0"
 
 start_optout 80 24 "LANG=de_DE.UTF-8"
 wait_for "Willkommen zurück"; keys Enter Enter

@@ -1262,6 +1262,10 @@ START_TEST(test_wizard_toggle_path_records_done_with_surface_and_time)
 	ck_assert(view_has_block(&v, V_BULLET,
 	    "Alpha: done, 22 Nov 2025, 08:26"));
 	view_free(&v);
+	/* Enter leads to what to take home; its last choice quits */
+	ck_assert_int_eq(ev(WZ_NEXT), WZ_R_SCREEN);
+	ck_assert_int_eq(wz.screen, SCR_TAKEHOME);
+	ev(WZ_END);
 	ck_assert_int_eq(ev(WZ_NEXT), WZ_R_EXIT);
 }
 END_TEST
