@@ -674,12 +674,12 @@ render_text(const struct doc *d)
 	for (i = 0; i < d->n; i++) {
 		k = &d->v[i];
 		/* a blank line between blocks; none inside a list, under a
-		 * heading's rule or between a platform and its fields */
+		 * rule, or between a platform and its fields */
 		if (i > 0 && (k->kind == RK_PLATFORM ||
 		    (d->v[i - 1].kind != RK_HEADING &&
+		    d->v[i - 1].kind != RK_PLATFORM &&
 		    !((k->kind == RK_FIELD || k->kind == RK_BULLET) &&
-		    (d->v[i - 1].kind == k->kind || (k->kind == RK_FIELD &&
-		    d->v[i - 1].kind == RK_PLATFORM))))))
+		    d->v[i - 1].kind == k->kind))))
 			buf_add(&b, "\n", 1);
 		switch (k->kind) {
 		case RK_TITLE:
@@ -687,6 +687,9 @@ render_text(const struct doc *d)
 			break;
 		case RK_HEADING:
 			underline(&b, k->text, '-');
+			break;
+		case RK_PLATFORM:
+			underline(&b, k->text, '~');
 			break;
 		case RK_FIELD:
 			col = 2 + cols[k->set] + 2;
@@ -699,7 +702,6 @@ render_text(const struct doc *d)
 			buf_adds(&b, "* ");
 			text_wrapped(&b, k->text, 2, RECEIPT_WIDTH);
 			break;
-		case RK_PLATFORM:
 		case RK_TEXT:
 		case RK_LETTER:
 		default:

@@ -1734,8 +1734,9 @@ help_for(enum wz_screen s)
 	case SCR_PLATFORMS:
 		return _("Tick the platforms you use with the Space bar, then "
 		    "press Enter: optout goes through them one by one. "
-		    "Finished ones are skipped; press the Right arrow key to "
-		    "open one platform on its own.");
+		    "Finished ones are skipped, unless a switch is due to be "
+		    "checked again; press the Right arrow key to open one "
+		    "platform on its own.");
 	case SCR_INFO:
 		return _("This page explains what the platform does with your "
 		    "data and what an objection can still change. Read it "

@@ -18,25 +18,13 @@
 #include "core/wizard.h"
 #include "core/words.h"
 #include "core/xmalloc.h"
+#include "helpers.h"
 #include "tap.h"
 
 #define START	20395			/* 2025-11-03: training starts */
 #define NOW	((time_t)1763800000)	/* 2025-11-22 08:26:40 UTC */
 
 /* ---- helpers ---- */
-
-static struct ltext
-lt(const char *de, const char *en)
-{
-	struct ltext t;
-
-	memset(&t, 0, sizeof t);
-	if (de != NULL)
-		t.s[LANG_DE] = xstrdup(de);
-	if (en != NULL)
-		t.s[LANG_EN] = xstrdup(en);
-	return t;
-}
 
 static struct step
 mkstep(struct ltext text, struct ltext label, bool menu)
@@ -305,18 +293,6 @@ view_has_block_prefix(const struct view *v, enum vkind kind, const char *text)
 	for (i = 0; i < v->nblocks; i++) {
 		if (v->blocks[i].kind == kind &&
 		    starts(v->blocks[i].text, text))
-			return true;
-	}
-	return false;
-}
-
-static bool
-view_mentions(const struct view *v, const char *needle)
-{
-	size_t i;
-
-	for (i = 0; i < v->nblocks; i++) {
-		if (strstr(v->blocks[i].text, needle) != NULL)
 			return true;
 	}
 	return false;
