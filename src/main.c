@@ -591,6 +591,7 @@ run_wizard(struct app *a)
 	w.mode = a->mode;
 	w.stale_days = a->set.stale_days;
 	w.can_print = a->set.print_command != NULL;
+	w.receipt_file = !a->memory_only;	/* even if progress cannot be */
 	w.linear = linear;
 	wizard_set_notice(&w, a->notice);
 	if (a->no_save != NULL)

@@ -52,6 +52,7 @@ wizard_init(struct wizard *w, const struct catalog *cat, struct progress *prog,
 	w->lang = lang;
 	w->utf8 = utf8;
 	w->persistent = persistent;
+	w->receipt_file = persistent;
 	w->screen = SCR_WELCOME;
 	w->focus = (size_t)lang;
 	w->default_lang = lang;
@@ -66,7 +67,7 @@ wizard_reset(struct wizard *w)
 	enum wz_mode mode = w->mode;
 	enum lang l = w->default_lang;
 	bool utf8 = w->utf8, persistent = w->persistent, linear = w->linear;
-	bool can_print = w->can_print;
+	bool can_print = w->can_print, receipt_file = w->receipt_file;
 	int stale = w->stale_days;
 
 	progress_clear(prog);
@@ -76,6 +77,7 @@ wizard_reset(struct wizard *w)
 	w->stale_days = stale;
 	w->linear = linear;
 	w->can_print = can_print;
+	w->receipt_file = receipt_file;
 }
 
 void
@@ -139,7 +141,6 @@ void
 wizard_set_receipt_saved(struct wizard *w, const char *path, const char *err)
 {
 	free(w->receipt_note);
-	w->receipt_error = err != NULL;
 	if (err != NULL)
 		w->receipt_note = xasprintf(_("The receipt could not be saved: "
 		    "%s"), err);
@@ -490,7 +491,7 @@ takehome_next(struct wizard *w)
 		go(w, SCR_RECEIPT, 0);
 		/* a person's own computer keeps it as a file; a kiosk or a
 		 * shared host only shows it */
-		return WZ_R_SCREEN | (w->persistent ? WZ_R_RECEIPT : 0);
+		return WZ_R_SCREEN | (w->receipt_file ? WZ_R_RECEIPT : 0);
 	case TH_PRINT:
 		return WZ_R_PRINT;
 	case TH_LETTER:
@@ -1552,7 +1553,7 @@ takehome_label(const struct wizard *w, enum th_choice c)
 {
 	switch (c) {
 	case TH_RECEIPT:
-		return w->persistent ? _("Save my receipt as a file and show "
+		return w->receipt_file ? _("Save my receipt as a file and show "
 		    "it") : _("Show my receipt on the screen");
 	case TH_PRINT:
 		return _("Print my receipt");
@@ -1579,7 +1580,7 @@ view_takehome(const struct wizard *w, struct view *v)
 	view_add_block(v, V_TEXT, 0, _("The receipt lists what you did on "
 	    "each platform, and when. Keep it with the confirmation "
 	    "e-mails."));
-	if (w->persistent)
+	if (w->receipt_file)
 		view_add_block(v, V_TEXT, 0, _("It is saved as a file in your "
 		    "home folder."));
 	else
@@ -1603,7 +1604,7 @@ view_receipt(const struct wizard *w, struct view *v, time_t now)
 	v->title = xstrdup(_("Your receipt"));
 	if (w->receipt_note != NULL)
 		view_add_block(v, V_NOTE, 0, w->receipt_note);
-	else if (!w->persistent)
+	else if (!w->receipt_file)
 		view_add_block(v, V_NOTE, 0, w->can_print ? _("This receipt is "
 		    "not stored on this computer. Take a photo of it, or go "
 		    "back and print it.") : _("This receipt is not stored on "
@@ -1671,7 +1672,7 @@ view_details(const struct wizard *w, struct view *v)
 		    "go into the letter. Both are optional: you can also write "
 		    "them in by hand."));
 	}
-	view_add_block(v, V_DIM, 0, w->persistent ? _("optout does not keep "
+	view_add_block(v, V_DIM, 0, w->receipt_file ? _("optout does not keep "
 	    "them in your saved notes. Only a receipt you save contains "
 	    "them.") : _("Nothing you type here is stored on this computer."));
 	for (i = 0; i < DETAILS_FIELDS; i++) {

@@ -90,7 +90,8 @@ struct wizard {
 	bool		 editing;	/* keys go into the focused field */
 	char		 edit[TAKEHOME_FIELD];	/* the field as typed */
 	char		*receipt_note;	/* owned: where the receipt was saved */
-	bool		 receipt_error;
+	bool		 receipt_file;	/* save the receipt as a file (personal
+					   mode; by default when persistent) */
 	char		*print_note;	/* owned: why printing did not work */
 };
 

@@ -898,6 +898,7 @@ START_TEST(test_kiosk_receipt_is_only_shown_and_may_print)
 	struct view v;
 
 	fw.persistent = false;
+	fw.receipt_file = false;
 	fw.mode = WZ_KIOSK;
 	to_summary();
 	send(&fw, WZ_NEXT, 0, NOW);
