@@ -4,7 +4,7 @@
 # the saved language, in ASCII where the locale is not UTF-8, with the exit
 # codes of docs/optout.1; and a letter typed through the linear mode.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 12
+plan 13
 CATALOG="$top_srcdir/tests/data/receipt/catalog"
 SCHEMA="$top_srcdir/docs/receipt-schema.json"
 CHECK="/usr/bin/python3 $top_srcdir/tests/unit/receipt_schema.py"
@@ -80,11 +80,15 @@ ok "a full disk on stdout: status 1 and a message"
 # letter, TikTok (9), name, e-mail, show it.
 rm -rf "$T_DIR/state"
 mkdir -p "$T_DIR/home"
-printf 'q\n1\n\n2\n9\n1\nErika Muster\n2\nerika@example.org\n3\n' |
+printf 'q\n1\n\n2\n9\n1\nErika Muster\n2\nerika@example.org\n3\n\n1\n' |
     env -u LC_ALL -u LANGUAGE $T_ENV LANG=C.UTF-8 "$OPTOUT" --linear --kiosk --lang en \
     > "$T_DIR/out" 2> "$T_DIR/err"
 grep -q "^Your name: Type it and press Enter (Enter alone leaves it empty):" "$T_DIR/out" &&
 grep -q "^From: Erika Muster$" "$T_DIR/out" && grep -q "^E-mail: erika@example.org$" "$T_DIR/out" &&
 [ ! -e "$T_DIR/state" ] && [ -z "$(find "$T_DIR/home" -type f)" ]
 ok "linear kiosk: the letter's name and address are typed as lines; nothing is stored"
+sed -n '/^Your receipt$/,$p' "$T_DIR/out" > "$T_DIR/receipt"
+grep -q "^This receipt is not stored on this computer." "$T_DIR/receipt" &&
+grep -q "^Letter to TikTok$" "$T_DIR/receipt" && grep -q "^From: Erika Muster$" "$T_DIR/receipt"
+ok "linear kiosk: the receipt is shown as lines, with the letter in it"
 finish

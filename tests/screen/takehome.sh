@@ -5,7 +5,7 @@
 # receipt on its standard input with every word as written (no shell); a
 # failing printer is said plainly; at home the receipt becomes a file.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 18
+plan 19
 ENV80="LANG=C.UTF-8 TERM=tmux-256color"
 
 no_files() {		# nothing of a visit in the home or the state dir
@@ -95,6 +95,14 @@ wait_for "Printing did not work."
 on_screen_flat 'Printing did not work: "sh" ended with status 1: lp: no default destination. Please tell the staff.'
 ok "print: a failing printer is said plainly, with what it said"
 rm -f "$T_DIR/config/optout/optout.cfg"
+
+# --- a shared host (ssh workshop): shown on the screen, never a file
+start_optout 80 24 "$ENV80" --shared --lang en
+linkedin_to_takehome
+on_screen "1  Show my receipt on the screen" && on_screen "3  Quit optout"
+keys Enter; wait_for "Your receipt"
+on_screen_flat "This receipt is not stored on this computer." && no_files
+ok "shared: the receipt is shown on the screen and nothing is written"
 
 # --- personal mode: the receipt is a file in the home, and the screen says where
 start_optout 80 24 "$ENV80" --lang en
