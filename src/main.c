@@ -19,8 +19,11 @@
 #include "sys/i18n.h"
 #include "sys/paths.h"
 #include "sys/run.h"
+#include "sys/roomdir.h"
 #include "sys/signals.h"
 #include "linear/linear.h"
+#include "ui/participant.h"
+#include "ui/trainer.h"
 #include "ui/ui.h"
 
 #define EXIT_DATA	1	/* a runtime or data error */
@@ -36,6 +39,9 @@ struct options {
 	char		*catalog;	/* borrowed from argv */
 	char	       **check_dirs;	/* borrowed from argv */
 	size_t		 ncheck_dirs;
+	char		*workshop;	/* borrowed: --workshop NAME */
+	char		*trainer;	/* borrowed: --trainer NAME */
+	char		*workshop_file;	/* borrowed */
 };
 
 struct app {
@@ -49,6 +55,8 @@ struct app {
 	char		*state_path;	/* owned; NULL: nowhere to save */
 	char		*no_save;	/* owned: why progress is not saved */
 	char		*notice;	/* owned: told on the welcome screen */
+	struct workshop	 ws;		/* the workshop's profile, if any */
+	bool		 has_ws;
 };
 
 static time_t fixed_now = (time_t)-1;
@@ -114,6 +122,11 @@ usage(const struct app *a, FILE *f)
 	    "\n"
 	    "  --receipt text|md|json  print the receipt of your saved "
 	    "progress\n"
+	    "  --workshop NAME       with --shared: take part in the workshop "
+	    "NAME\n"
+	    "  --trainer NAME        the trainer's console of the workshop "
+	    "NAME\n"
+	    "  --workshop-file FILE  read the workshop profiles from FILE\n"
 	    "  --help                show this help\n"
 	    "  --version             show the version\n"
 	    "\n"
@@ -125,6 +138,30 @@ usage(const struct app *a, FILE *f)
 	    "$XDG_STATE_HOME/optout/progress.cfg");
 	out(f, a, s);
 	free(s);
+}
+
+/* The workshop options go with shared mode, the console with nothing. */
+static int
+check_workshop_options(const struct options *o)
+{
+	const char *bad = NULL;
+
+	if (o->trainer != NULL && (o->shared || o->kiosk || o->personal ||
+	    o->linear || o->workshop != NULL || o->list || o->check ||
+	    o->receipt))
+		bad = _("optout: --trainer goes with --workshop-file, --lang "
+		    "and --catalog only\n");
+	else if (o->workshop != NULL && (!o->shared || o->kiosk))
+		bad = _("optout: --workshop NAME goes with --shared (a "
+		    "workshop host)\n");
+	else if (o->workshop_file != NULL && o->workshop == NULL &&
+	    o->trainer == NULL)
+		bad = _("optout: --workshop-file goes with --workshop or "
+		    "--trainer\n");
+	if (bad == NULL)
+		return 0;
+	fputs(bad, stderr);
+	return -1;
 }
 
 static int
@@ -142,6 +179,9 @@ parse_options(int argc, char **argv, struct app *a)
 		{ "personal", no_argument, NULL, 'P' },
 		{ "linear", no_argument, NULL, 'A' },
 		{ "receipt", required_argument, NULL, 'R' },
+		{ "workshop", required_argument, NULL, 'W' },
+		{ "trainer", required_argument, NULL, 'T' },
+		{ "workshop-file", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options *o = &a->opt;
@@ -190,6 +230,20 @@ parse_options(int argc, char **argv, struct app *a)
 			}
 			o->receipt = true;
 			break;
+		case 'W':
+		case 'T':
+			if (!workshop_valid_name(optarg)) {
+				fprintf(stderr, _("optout: \"%s\" is not a "
+				    "workshop name: a letter, then letters, "
+				    "digits, - or _ (at most %d)\n"), optarg,
+				    WORKSHOP_NAME_MAX);
+				return -1;
+			}
+			*(c == 'W' ? &o->workshop : &o->trainer) = optarg;
+			break;
+		case 'F':
+			o->workshop_file = optarg;
+			break;
 		case 'l':
 			if (!lang_from_code(optarg, &o->lang)) {
 				fprintf(stderr, _("optout: --lang takes de or "
@@ -227,7 +281,7 @@ parse_options(int argc, char **argv, struct app *a)
 		    "optout --help\n"), argv[optind]);
 		return -1;
 	}
-	return 0;
+	return check_workshop_options(o);
 }
 
 static void
@@ -550,11 +604,117 @@ cmd_receipt(struct app *a)
 	return rc;
 }
 
+/* The workshop's profile: for a participant the one the trainer's
+ * console publishes, else (and for the trainer) the definition in
+ * --workshop-file or in optout.cfg. */
+static int
+load_workshop(struct app *a, const char *name, bool trainer)
+{
+	char *files[2] = { NULL, NULL }, *text = NULL, *err = NULL;
+	struct workshops set = { 0 };
+	const struct workshop *found;
+	struct diags d = { 0 };
+	struct roomdir room;
+	size_t i, n = 0;
+	int rc = 0;
+
+	roomdir_init(&room);
+	if (!trainer && roomdir_open(&room, name, &err) == 1 &&
+	    roomdir_read(&room, ROOMDIR_PROFILE, &text) == 1 &&
+	    workshop_parse(text, name, &a->cat, &a->ws)) {
+		a->has_ws = true;
+		goto out;
+	}
+	if (a->opt.workshop_file != NULL)
+		files[n++] = xstrdup(a->opt.workshop_file);
+	else {
+		files[n++] = paths_system_config("optout.cfg");
+		if ((files[n] = paths_user_config("optout.cfg")) != NULL)
+			n++;
+	}
+	for (i = 0; i < n && rc == 0; i++)
+		rc = store_workshops_load(files[i], a->opt.workshop_file !=
+		    NULL, &set, &d);
+	if (rc == 0 && (found = workshops_find(&set, name)) != NULL) {
+		workshop_copy(&a->ws, found);
+		workshop_check(&a->ws, &a->cat, &d);
+		a->has_ws = d.nerrors == 0;
+		rc = a->has_ws ? 0 : -1;
+	} else if (rc == 0) {
+		if (trainer || a->opt.workshop_file != NULL)
+			fprintf(stderr, _("optout: there is no workshop \"%s\" "
+			    "in %s; define it as optout.cfg(5) shows\n"), name,
+			    files[0]);
+		else
+			fprintf(stderr, _("optout: the workshop \"%s\" has not "
+			    "started yet: its trainer's console is not open. "
+			    "Please try again in a moment.\n"), name);
+		rc = -1;
+	}
+	print_diags(&d);
+out:
+	if (err != NULL) {
+		fprintf(stderr, "optout: %s\n", err);
+		free(err);
+	}
+	roomdir_close(&room);
+	free(text);
+	diags_free(&d);
+	workshops_free(&set);
+	while (n > 0)
+		free(files[--n]);
+	return rc;
+}
+
+/* optout --trainer NAME: the room exists while the console runs. */
+static int
+cmd_trainer(struct app *a)
+{
+	struct trainer_config cfg = { &a->ws, &a->cat, a->li.utf8, 0 };
+	struct broadcast none = { 0, BROADCAST_NONE, NULL };
+	struct roomdir room;
+	char *profile, *bc, *err = NULL, *why;
+	int rc;
+
+	if (ui_check_terminal(&why) == -1) {
+		out(stderr, a, "optout: ");
+		out(stderr, a, why);
+		fputc('\n', stderr);
+		free(why);
+		return EXIT_DATA;
+	}
+	signals_install();
+	roomdir_init(&room);
+	profile = workshop_format(&a->ws);
+	bc = broadcast_format(&none);
+	rc = roomdir_create(&room, a->ws.name, profile, bc, &cfg.cleaned,
+	    &err);
+	free(profile);
+	free(bc);
+	if (rc == -1) {
+		fprintf(stderr, "optout: %s\n", err);
+		free(err);
+		roomdir_close(&room);
+		return EXIT_DATA;
+	}
+	rc = trainer_run(&room, &cfg);
+	if (roomdir_remove(&room, &err) == -1) {
+		fprintf(stderr, "optout: %s\n", err);
+		free(err);
+		rc = rc == 0 ? -1 : rc;
+	} else
+		printf(_("optout: the workshop \"%s\" has ended; nothing of it "
+		    "is left in %s.\n"), a->ws.name, room.base);
+	roomdir_close(&room);
+	return rc > 0 ? 128 + rc : rc < 0 ? EXIT_DATA : 0;
+}
+
 static int
 run_wizard(struct app *a)
 {
 	struct ui_hooks hooks = { save_progress, a, now, save_receipt,
-	    print_receipt };
+	    print_receipt, NULL, NULL };
+	struct participant part;
 	struct ui_config cfg = { a->mode != WZ_PERSONAL, a->mode == WZ_KIOSK,
 	    a->set.idle_seconds, a->set.idle_warning_seconds };
 	struct wizard w;
@@ -596,10 +756,18 @@ run_wizard(struct app *a)
 	wizard_set_notice(&w, a->notice);
 	if (a->no_save != NULL)
 		wizard_set_save_error(&w, a->no_save);
+	if (a->has_ws) {	/* a seat in the trainer's room */
+		wizard_set_workshop(&w, &a->ws);
+		participant_init(&part, a->ws.name);
+		hooks.sync = participant_sync;
+		hooks.room = &part;
+	}
 	if (linear)
 		rc = linear_run(&w, &hooks, stdin, stdout, a->li.utf8);
 	else
 		rc = ui_run(&w, &hooks, &cfg, a->li.utf8);
+	if (a->has_ws)
+		participant_leave(&part, &w);
 	wizard_free(&w);
 	if (rc > 0)
 		return 128 + rc;
@@ -642,12 +810,22 @@ main(int argc, char **argv)
 	else if (a.opt.receipt) {
 		choose_mode(&a);
 		rc = cmd_receipt(&a);
-	} else {
+	} else if (a.opt.trainer != NULL) {
+		if (!a.opt.has_lang)
+			a.opt.lang = a.li.lang;
+		i18n_set_lang(a.opt.lang);
+		rc = load_workshop(&a, a.opt.trainer, true) == -1 ? EXIT_DATA :
+		    cmd_trainer(&a);
+	} else if (a.opt.workshop != NULL &&
+	    load_workshop(&a, a.opt.workshop, false) == -1)
+		rc = EXIT_DATA;
+	else {
 		choose_mode(&a);
 		if (!a.memory_only)
 			load_progress(&a);
 		if (!a.opt.has_lang)
-			a.opt.lang = a.prog.has_lang ? a.prog.lang : a.li.lang;
+			a.opt.lang = a.prog.has_lang ? a.prog.lang :
+			    a.has_ws && a.ws.has_lang ? a.ws.lang : a.li.lang;
 		i18n_set_lang(a.opt.lang);
 		rc = a.opt.list ? cmd_list(&a) : run_wizard(&a);
 	}
@@ -659,5 +837,6 @@ main(int argc, char **argv)
 	free(a.state_path);
 	free(a.no_save);
 	free(a.notice);
+	workshop_free(&a.ws);
 	return rc;
 }

@@ -44,6 +44,49 @@ utf8_decode(const char *s, size_t n, uint32_t *cp)
 }
 
 bool
+utf8_append(char *s, size_t size, uint32_t cp)
+{
+	size_t len = strlen(s), k;
+	char enc[4];
+
+	if (cp < 0x20 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
+	    text_is_unsafe(cp))
+		return false;
+	if (cp < 0x80) {
+		enc[0] = (char)cp; k = 1;
+	} else if (cp < 0x800) {
+		enc[0] = (char)(0xc0 | cp >> 6);
+		enc[1] = (char)(0x80 | (cp & 0x3f)); k = 2;
+	} else if (cp < 0x10000) {
+		enc[0] = (char)(0xe0 | cp >> 12);
+		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		enc[2] = (char)(0x80 | (cp & 0x3f)); k = 3;
+	} else {
+		enc[0] = (char)(0xf0 | cp >> 18);
+		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		enc[3] = (char)(0x80 | (cp & 0x3f)); k = 4;
+	}
+	if (len + k >= size)
+		return false;
+	memcpy(s + len, enc, k);
+	s[len + k] = '\0';
+	return true;
+}
+
+void
+utf8_erase_last(char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0 && ((unsigned char)s[len - 1] & 0xc0) == 0x80)
+		len--;		/* continuation bytes of a UTF-8 character */
+	if (len > 0)
+		len--;
+	s[len] = '\0';
+}
+
+bool
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
 	size_t i = 0, k;

@@ -12,6 +12,12 @@
  * (overlong, surrogate, beyond U+10FFFF, truncated). */
 size_t	 utf8_decode(const char *, size_t, uint32_t *);
 
+/* Appends a typed character to the UTF-8 string s (a buffer of size
+ * bytes) if it is safe to show and fits; returns false if not. */
+bool	 utf8_append(char *s, size_t size, uint32_t cp);
+/* Removes the last character (not byte) of a UTF-8 string. */
+void	 utf8_erase_last(char *s);
+
 /* True if [s, s+n) is valid UTF-8; otherwise *bad is the offset of the
  * first invalid byte. */
 bool	 utf8_valid(const char *, size_t, size_t *bad);

@@ -62,7 +62,8 @@ enum vkey_kind {
 	VK_BACK,
 	VK_HELP,
 	VK_QUIT,
-	VK_SEARCH
+	VK_SEARCH,
+	VK_HAND		/* a workshop: raise or lower the hand */
 };
 
 struct vkey {
@@ -88,6 +89,8 @@ struct view {
 	char		*input_label;	/* a text being typed, e.g. "Search:" */
 	char		*input;
 	bool		 input_active;	/* the cursor belongs in the input */
+	bool		 any_key;	/* any key goes on (a notice over the
+					   screen) */
 };
 
 void	 view_add_block(struct view *, enum vkind, int num, const char *);

@@ -69,6 +69,8 @@ wizard_reset(struct wizard *w)
 	bool utf8 = w->utf8, persistent = w->persistent, linear = w->linear;
 	bool can_print = w->can_print, receipt_file = w->receipt_file;
 	int stale = w->stale_days;
+	const struct workshop *ws = w->workshop;
+	unsigned seat = w->seat;
 
 	progress_clear(prog);
 	wizard_free(w);
@@ -78,6 +80,9 @@ wizard_reset(struct wizard *w)
 	w->linear = linear;
 	w->can_print = can_print;
 	w->receipt_file = receipt_file;
+	w->seat = seat;
+	if (ws != NULL)
+		wizard_set_workshop(w, ws);
 }
 
 void
@@ -90,6 +95,7 @@ wizard_free(struct wizard *w)
 	free(w->receipt_note);
 	free(w->print_note);
 	takehome_clear(&w->th);		/* names typed for letters */
+	free(w->broadcast_text);
 	memset(w, 0, sizeof *w);
 }
 
@@ -147,6 +153,50 @@ wizard_set_receipt_saved(struct wizard *w, const char *path, const char *err)
 	else
 		w->receipt_note = xasprintf(_("Saved as a file: %s. Open it "
 		    "with any text editor, or print it."), path);
+}
+
+void
+wizard_set_workshop(struct wizard *w, const struct workshop *ws)
+{
+	const struct record *r;
+	size_t i;
+
+	w->workshop = ws;
+	for (i = 0; i < ws->nplatforms; i++) {
+		if (catalog_find(w->cat, ws->platforms[i]) < 0)
+			continue;
+		r = progress_find(w->prog, ws->platforms[i]);
+		if (r == NULL || !r->selected)
+			progress_select(w->prog, ws->platforms[i], true);
+	}
+}
+
+void
+wizard_show_broadcast(struct wizard *w, enum broadcast_kind kind,
+    const char *text)
+{
+	w->broadcast = kind;
+	replace(&w->broadcast_text, kind == BROADCAST_MESSAGE ? text : NULL);
+}
+
+void
+wizard_set_seat(struct wizard *w, unsigned seat)
+{
+	if (seat == w->seat)
+		return;
+	if (seat == 0 && w->seat != 0)
+		set_message(w, false, "%s", _("The trainer's console has "
+		    "closed. You can go on by yourself."));
+	w->seat = seat;
+	if (seat == 0)
+		w->hand = false;
+}
+
+/* A workshop whose platforms are set: no list to choose from. */
+static bool
+fixed(const struct wizard *w)
+{
+	return w->workshop != NULL && workshop_fixed(w->workshop);
 }
 
 const struct platform *
@@ -422,10 +472,23 @@ start_queue(struct wizard *w, long only, int32_t today)
 		w->queue[w->nqueue++] = (size_t)only;
 		return;
 	}
+	/* a workshop's platforms first, in the trainer's order */
+	for (i = 0; w->workshop != NULL && i < w->workshop->nplatforms; i++) {
+		long c = catalog_find(w->cat, w->workshop->platforms[i]);
+
+		r = c >= 0 ? progress_find(w->prog, w->cat->v[c].id) : NULL;
+		if (r != NULL && r->selected && (!status_is_final(r->status) ||
+		    progress_recheck_due(&w->cat->v[c], r, today)))
+			w->queue[w->nqueue++] = (size_t)c;
+	}
+	if (fixed(w))
+		return;
 	for (i = 0; i < w->cat->n; i++) {
 		r = progress_find(w->prog, w->cat->v[i].id);
 		if (r != NULL && r->selected && (!status_is_final(r->status) ||
-		    progress_recheck_due(&w->cat->v[i], r, today)))
+		    progress_recheck_due(&w->cat->v[i], r, today)) &&
+		    (w->workshop == NULL ||
+		    !workshop_has_platform(w->workshop, w->cat->v[i].id)))
 			w->queue[w->nqueue++] = i;
 	}
 }
@@ -562,7 +625,14 @@ next(struct wizard *w, time_t now)
 	case SCR_WHO:
 		progress_set_account(w->prog, w->focus == 1 ? ACCOUNT_ORG :
 		    ACCOUNT_PRIVATE);
-		go(w, SCR_PLATFORMS, w->list_focus);
+		if (fixed(w)) {		/* the trainer chose the platforms */
+			start_queue(w, -1, date_today(now));
+			if (w->nqueue == 0)
+				go(w, SCR_SUMMARY, 0);
+			else
+				enter_platform(w);
+		} else
+			go(w, SCR_PLATFORMS, w->list_focus);
 		return WZ_R_SCREEN | WZ_R_PROGRESS;
 	case SCR_PLATFORMS:
 		w->list_focus = w->focus;
@@ -652,6 +722,27 @@ next(struct wizard *w, time_t now)
 	}
 }
 
+/* Back to what was recorded for the platform at qpos. */
+static void
+back_to_record(struct wizard *w, size_t qpos)
+{
+	const struct platform *p = &w->cat->v[w->queue[qpos]];
+
+	w->qpos = qpos;
+	w->surface = surface_focus(w, p);
+	go(w, SCR_RECORD, status_focus(p, progress_find(w->prog, p->id)));
+}
+
+/* Back to the start of the walk: the list, or "who" when there is none. */
+static void
+back_to_start(struct wizard *w)
+{
+	if (fixed(w))
+		go(w, SCR_WHO, w->prog->account == ACCOUNT_ORG ? 1 : 0);
+	else
+		go(w, SCR_PLATFORMS, w->list_focus);
+}
+
 static int
 back(struct wizard *w)
 {
@@ -673,14 +764,10 @@ back(struct wizard *w)
 		go(w, SCR_WHO, w->prog->account == ACCOUNT_ORG ? 1 : 0);
 		return WZ_R_SCREEN;
 	case SCR_INFO:
-		if (w->qpos > 0) {
-			w->qpos--;
-			p = wizard_platform(w);
-			w->surface = surface_focus(w, p);
-			go(w, SCR_RECORD, status_focus(p,
-			    progress_find(w->prog, p->id)));
-		} else
-			go(w, SCR_PLATFORMS, w->list_focus);
+		if (w->qpos > 0)
+			back_to_record(w, w->qpos - 1);
+		else
+			back_to_start(w);
 		return WZ_R_SCREEN;
 	case SCR_SURFACE:
 		go(w, SCR_INFO, 0);
@@ -698,7 +785,10 @@ back(struct wizard *w)
 			go(w, SCR_INFO, 0);
 		return WZ_R_SCREEN;
 	case SCR_SUMMARY:
-		go(w, SCR_PLATFORMS, w->list_focus);
+		if (fixed(w) && w->nqueue > 0)	/* the last platform */
+			back_to_record(w, w->nqueue - 1);
+		else
+			back_to_start(w);
 		return WZ_R_SCREEN;
 	case SCR_TAKEHOME:
 		go(w, SCR_SUMMARY, 0);
@@ -762,58 +852,12 @@ overlay(struct wizard *w, enum wz_screen s)
 	return WZ_R_SCREEN;
 }
 
-/* Appends a typed character to a NUL-terminated UTF-8 buffer of size
- * bytes; control and other unsafe characters are refused. */
-static void
-text_add(char *buf, size_t size, uint32_t cp)
-{
-	size_t len = strlen(buf);
-	char enc[4];
-	size_t k;
-
-	if (cp < 0x20 || cp == 0x7f || cp > 0x10ffff ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return;
-	if (cp < 0x80) {
-		enc[0] = (char)cp; k = 1;
-	} else if (cp < 0x800) {
-		enc[0] = (char)(0xc0 | cp >> 6);
-		enc[1] = (char)(0x80 | (cp & 0x3f)); k = 2;
-	} else if (cp < 0x10000) {
-		enc[0] = (char)(0xe0 | cp >> 12);
-		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		enc[2] = (char)(0x80 | (cp & 0x3f)); k = 3;
-	} else {
-		enc[0] = (char)(0xf0 | cp >> 18);
-		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		enc[3] = (char)(0x80 | (cp & 0x3f)); k = 4;
-	}
-	if (text_is_unsafe(cp) || len + k >= size)
-		return;
-	memcpy(buf + len, enc, k);
-	buf[len + k] = '\0';
-}
-
-/* Removes the last character (not byte) of a UTF-8 buffer. */
-static void
-text_erase(char *buf)
-{
-	size_t len = strlen(buf);
-
-	while (len > 0 && ((unsigned char)buf[len - 1] & 0xc0) == 0x80)
-		len--;		/* continuation bytes of a UTF-8 character */
-	if (len > 0)
-		len--;
-	buf[len] = '\0';
-}
-
 static int
 filter_add(struct wizard *w, uint32_t cp)
 {
 	if (!w->filtering)
 		return 0;
-	text_add(w->filter, sizeof w->filter, cp);
+	utf8_append(w->filter, sizeof w->filter, cp);
 	w->focus = 0;
 	return 0;
 }
@@ -823,7 +867,7 @@ filter_erase(struct wizard *w)
 {
 	if (!w->filtering)
 		return 0;
-	text_erase(w->filter);
+	utf8_erase_last(w->filter);
 	w->focus = 0;
 	return 0;
 }
@@ -843,10 +887,10 @@ editing_key(struct wizard *w, struct wz_event ev)
 		details_done(w, false);
 		return true;
 	case WZ_CHAR:
-		text_add(w->edit, sizeof w->edit, (uint32_t)ev.n);
+		utf8_append(w->edit, sizeof w->edit, (uint32_t)ev.n);
 		return true;
 	case WZ_ERASE:
-		text_erase(w->edit);
+		utf8_erase_last(w->edit);
 		return true;
 	case WZ_UP:
 	case WZ_DOWN:
@@ -858,10 +902,35 @@ editing_key(struct wizard *w, struct wz_event ev)
 	}
 }
 
+static int
+hand(struct wizard *w)
+{
+	if (w->workshop == NULL)
+		return 0;
+	w->hand = !w->hand;
+	if (w->hand && w->seat > 0)
+		set_message(w, false, _("Your hand is up: the trainer sees "
+		    "that seat %u needs help. Press h again to lower it."),
+		    w->seat);
+	else if (w->hand)
+		set_message(w, false, "%s", _("Your hand is up. The trainer's "
+		    "console is not open, so nobody sees it yet."));
+	else
+		set_message(w, false, "%s", _("Your hand is down."));
+	return 0;
+}
+
 int
 wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 {
 	size_t n = nitems(w);
+
+	if (w->broadcast != BROADCAST_NONE) {	/* any key: it was read */
+		wizard_show_broadcast(w, BROADCAST_NONE, NULL);
+		return 0;
+	}
+	if (ev.kind == WZ_HAND)
+		return hand(w);
 
 	if (ev.kind != WZ_TICK)
 		clear_message(w);
@@ -928,6 +997,8 @@ wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 		return overlay(w, SCR_HELP);
 	case WZ_QUIT:
 		return overlay(w, SCR_QUIT);
+	case WZ_HAND:
+		break;		/* handled above */
 	}
 	return 0;
 }
@@ -1545,7 +1616,8 @@ view_summary(const struct wizard *w, struct view *v, time_t now)
 	v->enter_label = xstrdup(_("continue: receipt"));
 	view_add_key(v, VK_SCROLL, _("scroll"));
 	view_add_key(v, VK_ENTER, _("continue: receipt"));
-	view_add_key(v, VK_BACK, _("back to the list"));
+	view_add_key(v, VK_BACK, fixed(w) ? _("back") :
+	    _("back to the list"));
 }
 
 static const char *
@@ -1851,6 +1923,45 @@ view_quit(const struct wizard *w, struct view *v)
 	view_add_key(v, VK_BACK, _("go on"));
 }
 
+/* The trainer's message or pause, over whatever screen is open. */
+static void
+view_broadcast(const struct wizard *w, struct view *v)
+{
+	if (w->broadcast == BROADCAST_PAUSE) {
+		v->title = xstrdup(_("Pause"));
+		view_add_block(v, V_NOTE, 0, _("Please look up: your trainer "
+		    "asks for everybody's attention, for example at the "
+		    "projector."));
+	} else {
+		v->title = xstrdup(_("Message from your trainer"));
+		view_add_block(v, V_NOTE, 0, w->broadcast_text != NULL ?
+		    w->broadcast_text : "");
+	}
+	if (!w->linear)		/* the linear prompt says it */
+		view_add_block(v, V_DIM, 0, _("Press any key to go on where "
+		    "you were."));
+	v->any_key = true;
+	v->enter_label = xstrdup(_("go on"));
+	view_add_key(v, VK_ENTER, _("go on"));
+}
+
+/* The seat number in the title, so that the trainer can find it. */
+static void
+add_seat(const struct wizard *w, struct view *v)
+{
+	char *ctx;
+
+	if (w->seat == 0)
+		return;
+	if (v->context != NULL) {
+		/* TRANSLATORS: "Platform 1 of 3, seat 7" */
+		ctx = xasprintf(_("%s, seat %u"), v->context, w->seat);
+		free(v->context);
+		v->context = ctx;
+	} else
+		v->context = xasprintf(_("Seat %u"), w->seat);
+}
+
 void
 wizard_view(const struct wizard *w, time_t now, struct view *v)
 {
@@ -1858,6 +1969,12 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 	v->screen = w->screen;
 	if (w->idle_left >= 0) {
 		view_idle(w, v);
+		v->any_key = true;
+		return;
+	}
+	if (w->broadcast != BROADCAST_NONE) {
+		view_broadcast(w, v);
+		add_seat(w, v);
 		return;
 	}
 	switch (w->screen) {
@@ -1914,6 +2031,10 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 	if (w->screen != SCR_QUIT && !w->editing)
 		view_add_key(v, VK_QUIT, w->mode == WZ_KIOSK ?
 		    _("end visit") : _("quit"));
+	if (w->workshop != NULL)
+		view_add_key(v, VK_HAND, w->hand ? _("lower hand") :
+		    _("raise hand"));
+	add_seat(w, v);
 	v->focus = w->focus;
 	if (w->message != NULL) {
 		v->message = xstrdup(w->message);

@@ -12,7 +12,9 @@
 #include "core/catalog.h"
 #include "core/progress.h"
 #include "core/receipt.h"
+#include "core/room.h"
 #include "core/view.h"
+#include "core/workshop.h"
 
 enum wz_event_kind {
 	WZ_UP,
@@ -28,7 +30,8 @@ enum wz_event_kind {
 	WZ_QUIT,
 	WZ_FILTER,	/* '/': type to filter the platform list */
 	WZ_CHAR,	/* a typed character (n: the code point) */
-	WZ_ERASE	/* Backspace while typing */
+	WZ_ERASE,	/* Backspace while typing */
+	WZ_HAND		/* in a workshop: raise or lower the hand */
 };
 
 struct wz_event {
@@ -93,6 +96,12 @@ struct wizard {
 	bool		 receipt_file;	/* save the receipt as a file (personal
 					   mode; by default when persistent) */
 	char		*print_note;	/* owned: why printing did not work */
+	/* In a workshop (optout --shared --workshop NAME): */
+	const struct workshop *workshop; /* borrowed; NULL: no workshop */
+	unsigned	 seat;		/* in the trainer's room; 0: none */
+	bool		 hand;		/* raised: the trainer sees it */
+	enum broadcast_kind broadcast;	/* shown over the screen until a key */
+	char		*broadcast_text; /* owned: the trainer's message */
 };
 
 void	 wizard_init(struct wizard *, const struct catalog *,
@@ -116,6 +125,15 @@ void	 wizard_set_receipt_saved(struct wizard *, const char *path,
 	     const char *err);
 /* The front end says how printing went: NULL, or what went wrong. */
 void	 wizard_set_printed(struct wizard *, const char *err);
+/* A workshop's profile: its platforms are ticked (and, when fixed, the
+ * platform list is skipped) and walked in its order. */
+void	 wizard_set_workshop(struct wizard *, const struct workshop *);
+/* The trainer's message or pause, shown until the next key; text is the
+ * message (NULL for a pause). */
+void	 wizard_show_broadcast(struct wizard *, enum broadcast_kind,
+	     const char *text);
+/* The trainer's console went away, or came: a seat number or 0. */
+void	 wizard_set_seat(struct wizard *, unsigned seat);
 /* The platform being worked on, or NULL. */
 const struct platform *wizard_platform(const struct wizard *);
 

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -109,7 +110,9 @@ prompt(struct lin *l, const struct view *v)
 	char *p;
 
 	fputc('\n', l->out);
-	if (v->input_active && v->screen == SCR_PLATFORMS)
+	if (v->any_key)
+		p = xstrdup(_("Press Enter to go on."));
+	else if (v->input_active && v->screen == SCR_PLATFORMS)
 		p = xstrdup(_("Type a part of the name and press Enter:"));
 	else if (v->input_active)
 		p = xasprintf(_("%s Type it and press Enter (Enter alone leaves "
@@ -124,6 +127,14 @@ prompt(struct lin *l, const struct view *v)
 	else
 		p = xasprintf(_("Type a number from 1 to %zu. Enter: %zu. "
 		    "<: back. ?: help. q: quit."), v->nitems, v->focus + 1);
+	if (l->w->workshop != NULL && !v->any_key && !v->input_active) {
+		char *more = xasprintf("%s %s", p, l->w->hand ?
+		    _("h: lower your hand.") : _("h: raise your hand (the "
+		    "trainer sees that you need help)."));
+
+		free(p);
+		p = more;
+	}
 	say(l, "", p);
 	free(p);
 	fputs("> ", l->out);
@@ -175,6 +186,8 @@ answer(struct lin *l, const struct view *v, const char *a)
 	char *end;
 	long n;
 
+	if (v->any_key)		/* a notice: any answer has read it */
+		return apply(l, (struct wz_event){ WZ_NEXT, 0 });
 	if (v->input_active) {
 		while (*p != '\0') {
 			uint32_t cp;
@@ -195,6 +208,9 @@ answer(struct lin *l, const struct view *v, const char *a)
 		return apply(l, (struct wz_event){ WZ_HELP, 0 });
 	if (strcmp(p, "q") == 0 || strcmp(p, "Q") == 0)
 		return apply(l, (struct wz_event){ WZ_QUIT, 0 });
+	if ((strcmp(p, "h") == 0 || strcmp(p, "H") == 0) &&
+	    l->w->workshop != NULL)
+		return apply(l, (struct wz_event){ WZ_HAND, 0 });
 	if (*p == '/' && v->screen == SCR_PLATFORMS) {
 		apply(l, (struct wz_event){ WZ_FILTER, 0 });
 		if (p[1] == '\0')	/* "/" alone: show all again */
@@ -219,6 +235,34 @@ answer(struct lin *l, const struct view *v, const char *a)
 	return r;
 }
 
+/* In a workshop: waits for the next line while keeping the seat up to
+ * date. False when the trainer's broadcast came first (to be shown);
+ * when the trainer's console went away meanwhile, says so at once. */
+static bool
+wait_line(struct lin *l)
+{
+	struct pollfd pfd = { fileno(l->in), POLLIN, 0 };
+	bool shown = l->w->broadcast != BROADCAST_NONE;
+	unsigned seat = l->w->seat;
+
+	if (l->hooks->sync == NULL)
+		return true;
+	for (;;) {
+		l->hooks->sync(l->hooks->room, l->w, false);
+		if (!shown && l->w->broadcast != BROADCAST_NONE)
+			return false;
+		if (seat != 0 && l->w->seat == 0 && l->w->message != NULL) {
+			fputc('\n', l->out);
+			say(l, "", l->w->message);
+			fputs("> ", l->out);
+			fflush(l->out);
+		}
+		seat = l->w->seat;
+		if (poll(&pfd, 1, 1000) != 0 || signals_pending() != 0)
+			return true;	/* a line, its end, or an error */
+	}
+}
+
 int
 linear_run(struct wizard *w, const struct ui_hooks *hooks, FILE *in,
     FILE *out, bool utf8)
@@ -228,10 +272,17 @@ linear_run(struct wizard *w, const struct ui_hooks *hooks, FILE *in,
 	char buf[512];
 	int r, sig;
 
+	/* Unbuffered, so that poll() sees every line not yet read. */
+	if (hooks->sync != NULL)
+		setvbuf(in, NULL, _IONBF, 0);
 	for (;;) {
 		wizard_view(w, hooks->now(), &v);
 		show(&l, &v);
 		prompt(&l, &v);
+		if (!wait_line(&l)) {
+			view_free(&v);
+			continue;
+		}
 		if (!read_answer(&l, buf, sizeof buf)) {
 			view_free(&v);
 			fputc('\n', out);
@@ -241,6 +292,8 @@ linear_run(struct wizard *w, const struct ui_hooks *hooks, FILE *in,
 		}
 		r = answer(&l, &v, buf);
 		view_free(&v);
+		if (hooks->sync != NULL)
+			hooks->sync(hooks->room, w, true);
 		if ((sig = signals_pending()) != 0)
 			return sig;
 		if (r & WZ_R_EXIT)

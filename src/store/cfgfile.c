@@ -336,6 +336,22 @@ cfg_bool(struct cfgctx *c, const config_setting_t *g, const char *key,
 	return config_setting_get_bool(m) != 0;
 }
 
+void
+cfg_int(struct cfgctx *c, const config_setting_t *g, const char *key, int lo,
+    int hi, int *out)
+{
+	const config_setting_t *m = config_setting_get_member(g, key);
+
+	if (m == NULL)
+		return;
+	if (config_setting_type(m) != CONFIG_TYPE_INT ||
+	    config_setting_get_int(m) < lo || config_setting_get_int(m) > hi)
+		diags_add(c->d, c->file, cfg_line(m), false, "'%s' must be a "
+		    "whole number from %d to %d", key, lo, hi);
+	else
+		*out = config_setting_get_int(m);
+}
+
 bool
 cfg_ltext(struct cfgctx *c, const config_setting_t *g, const char *key,
     bool required, bool labels, struct ltext *out)

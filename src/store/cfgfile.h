@@ -32,6 +32,10 @@ char	*cfg_string(struct cfgctx *, const config_setting_t *, const char *key,
 /* A boolean member; def if absent. */
 bool	 cfg_bool(struct cfgctx *, const config_setting_t *, const char *key,
 	     bool def);
+/* An int member from lo to hi, into *out; absent: *out stays; wrong:
+ * reported, *out stays. */
+void	 cfg_int(struct cfgctx *, const config_setting_t *, const char *key,
+	     int lo, int hi, int *out);
 /* A { de = ...; en = ...; } member. Wizard texts need both languages;
  * platform labels (labels == true) may lack "de". Returns false if absent
  * or wrong (reported when required or wrong). */

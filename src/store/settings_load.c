@@ -13,7 +13,7 @@
 
 static const char *const settings_keys[] = {
 	"stale_after_days", "kiosk", "idle_seconds", "idle_warning_seconds",
-	"print_command", NULL
+	"print_command", "workshops", NULL
 };
 
 #define PRINT_WORDS_MAX	64
@@ -62,23 +62,6 @@ print_command(struct cfgctx *c, const config_setting_t *root,
 		s->print_command = argv;
 }
 
-/* An int setting within [lo, hi]; returns false (reported) if wrong. */
-static void
-int_setting(struct cfgctx *c, const config_setting_t *root, const char *key,
-    int lo, int hi, int *out)
-{
-	const config_setting_t *m = config_setting_get_member(root, key);
-
-	if (m == NULL)
-		return;
-	if (config_setting_type(m) != CONFIG_TYPE_INT ||
-	    config_setting_get_int(m) < lo || config_setting_get_int(m) > hi)
-		diags_add(c->d, c->file, cfg_line(m), false, "'%s' must be a "
-		    "whole number from %d to %d", key, lo, hi);
-	else
-		*out = config_setting_get_int(m);
-}
-
 int
 store_settings_load(const char *path, struct settings *s, struct diags *d)
 {
@@ -104,10 +87,11 @@ store_settings_load(const char *path, struct settings *s, struct diags *d)
 			s->stale_days = config_setting_get_int(m);
 	}
 	s->kiosk = cfg_bool(&c, root, "kiosk", s->kiosk);
-	int_setting(&c, root, "idle_seconds", 1, 86400, &s->idle_seconds);
-	int_setting(&c, root, "idle_warning_seconds", 1, 3600,
+	cfg_int(&c, root, "idle_seconds", 1, 86400, &s->idle_seconds);
+	cfg_int(&c, root, "idle_warning_seconds", 1, 3600,
 	    &s->idle_warning_seconds);
 	print_command(&c, root, s);
+	/* "workshops" is read by store_workshops_load */
 	config_destroy(&cfg);
 	return d->nerrors > before ? -1 : 0;
 }

@@ -10,6 +10,7 @@
 #include "core/diag.h"
 #include "core/progress.h"
 #include "core/settings.h"
+#include "core/workshop.h"
 
 #define STORE_CATALOG_CAP	(256 * 1024)	/* bytes per platform file */
 #define STORE_STATE_CAP		(1024 * 1024)
@@ -67,5 +68,13 @@ char	*store_progress_format(const struct progress *);
  * changes nothing. Returns -1 with file:line problems in diags. */
 int	 store_settings_load(const char *path, struct settings *,
 	     struct diags *);
+
+/* Reads the workshops group of path into set, a later definition of a
+ * name replacing an earlier one. For optout.cfg (own_file false) a
+ * missing file or group is fine; a trainer's own file (own_file, from
+ * --workshop-file) must exist and hold nothing but the group. Returns -1
+ * with file:line problems in diags. */
+int	 store_workshops_load(const char *path, bool own_file,
+	     struct workshops *, struct diags *);
 
 #endif

@@ -13,16 +13,11 @@
 #include "sys/i18n.h"
 #include "sys/signals.h"
 #include "ui/curses.h"
+#include "ui/draw.h"
 #include "ui/layout.h"
 #include "ui/ui.h"
 
 #define CONTROL(c)	((c) & 0x1f)
-#define MAX_ERRS	3	/* ERRs in a row without a signal: tty gone */
-
-struct theme {
-	attr_t	title, heading, note, crumb, link, dim, group, focus, key,
-		error, more;
-};
 
 struct ui {
 	struct wizard		*w;
@@ -41,17 +36,6 @@ struct ui {
 	double			 last_key;	/* monotonic seconds */
 	int			 input_x;	/* cursor column of the input */
 };
-
-static bool ui_active;
-
-static void
-restore(void)
-{
-	if (ui_active) {
-		ui_active = false;
-		endwin();
-	}
-}
 
 int
 ui_check_terminal(char **why)
@@ -90,39 +74,6 @@ ui_check_terminal(char **why)
 	return 0;
 }
 
-static void
-theme_init(struct theme *t)
-{
-	const char *nc = getenv("NO_COLOR");
-	bool color = has_colors() && (nc == NULL || *nc == '\0');
-
-	/* Monochrome first: meaning never rests on colour alone. */
-	t->title = A_REVERSE;
-	t->heading = A_BOLD;
-	t->note = A_BOLD;
-	t->crumb = A_BOLD;
-	t->link = A_UNDERLINE;
-	t->dim = A_DIM;
-	t->group = A_BOLD | A_UNDERLINE;
-	t->focus = A_REVERSE;
-	t->key = A_BOLD;
-	t->error = A_BOLD | A_REVERSE;
-	t->more = A_BOLD;
-	if (!color || start_color() != OK)
-		return;
-	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_CYAN, -1);
-	init_pair(3, COLOR_WHITE, COLOR_RED);
-	init_pair(4, COLOR_BLUE, -1);
-	t->title = A_BOLD | COLOR_PAIR(1);
-	t->heading = A_BOLD | COLOR_PAIR(2);
-	t->crumb = A_BOLD | COLOR_PAIR(2);
-	t->group = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
-	t->error = A_BOLD | COLOR_PAIR(3);
-	t->link = A_UNDERLINE | COLOR_PAIR(4);
-}
-
 static attr_t
 style_attr(const struct ui *u, enum lstyle s)
 {
@@ -144,32 +95,6 @@ style_attr(const struct ui *u, enum lstyle s)
 	}
 }
 
-/* Draws s at (y, x), cut to at most width columns. */
-static void
-put(int y, int x, const char *s, size_t width)
-{
-	size_t n = text_fit(s, width);
-
-	if (n > 0)
-		mvaddnstr(y, x, s, (int)n);
-}
-
-/* Columns left from x to the right edge. */
-static size_t
-room(size_t x)
-{
-	return (size_t)COLS > x ? (size_t)COLS - x : 0;
-}
-
-static void
-fill_line(int y, attr_t a)
-{
-	attrset(a);
-	move(y, 0);
-	hline(' ', COLS);
-	attrset(A_NORMAL);
-}
-
 static size_t
 content_height(void)
 {
@@ -182,7 +107,7 @@ draw_title(struct ui *u)
 	char *title, *ctx = NULL, *full;
 	size_t cw = 0;
 
-	fill_line(0, u->th.title);
+	draw_fill_line(0, u->th.title);
 	attrset(u->th.title);
 	title = layout_text(u->view.title != NULL ? u->view.title : "", u->utf8);
 	full = xasprintf(" optout %s %s", u->utf8 ? "\u2502" : "|", title);
@@ -195,9 +120,9 @@ draw_title(struct ui *u)
 			cw = 0;
 		}
 	}
-	put(0, 0, full, (size_t)COLS - cw);
+	draw_put(0, 0, full, (size_t)COLS - cw);
 	if (ctx != NULL)
-		put(0, COLS - (int)cw, ctx, cw);
+		draw_put(0, COLS - (int)cw, ctx, cw);
 	attrset(A_NORMAL);
 	free(full);
 	free(title);
@@ -223,6 +148,8 @@ hint_key(enum vkey_kind k, bool utf8)
 		return "?";
 	case VK_SEARCH:
 		return "/";
+	case VK_HAND:
+		return "h";
 	case VK_QUIT:
 	default:
 		return "q";
@@ -246,12 +173,12 @@ draw_keys(struct ui *u)
 	bool *show = xcalloc(v->nkeys + 1, sizeof *show);
 	/* Which keys fit: Enter, help and quit first, then the rest. */
 	static const enum vkey_kind prio[] = {
-		VK_ENTER, VK_HELP, VK_QUIT, VK_MOVE, VK_SCROLL, VK_TICK,
-		VK_BACK, VK_SEARCH, VK_OPEN
+		VK_ENTER, VK_HELP, VK_QUIT, VK_HAND, VK_MOVE, VK_SCROLL,
+		VK_TICK, VK_BACK, VK_SEARCH, VK_OPEN
 	};
 	size_t p;
 
-	fill_line(LINES - 1, A_NORMAL);
+	draw_fill_line(LINES - 1, A_NORMAL);
 	for (p = 0; p < sizeof prio / sizeof prio[0]; p++) {
 		for (i = 0; i < v->nkeys; i++) {
 			if (v->keys[i].kind != prio[p])
@@ -273,11 +200,11 @@ draw_keys(struct ui *u)
 		label = layout_text(enter_reads_on(u, v->keys[i].kind) ?
 		    _("read on") : v->keys[i].label, u->utf8);
 		attrset(u->th.key);
-		put(LINES - 1, (int)x, hint_key(v->keys[i].kind, u->utf8),
-		    room(x));
+		draw_put(LINES - 1, (int)x, hint_key(v->keys[i].kind, u->utf8),
+		    draw_avail(x));
 		x += text_width(hint_key(v->keys[i].kind, u->utf8)) + 1;
 		attrset(A_NORMAL);
-		put(LINES - 1, (int)x, label, room(x));
+		draw_put(LINES - 1, (int)x, label, draw_avail(x));
 		x += text_width(label) + 2;
 		free(label);
 	}
@@ -294,10 +221,10 @@ draw_input(struct ui *u)
 	size_t x = 1;
 
 	attrset(u->th.key);
-	put(LINES - 2, (int)x, label, room(x));
+	draw_put(LINES - 2, (int)x, label, draw_avail(x));
 	x += text_width(label) + 1;
 	attrset(A_UNDERLINE);
-	put(LINES - 2, (int)x, text, room(x));
+	draw_put(LINES - 2, (int)x, text, draw_avail(x));
 	x += text_width(text);
 	attrset(A_NORMAL);
 	free(label);
@@ -314,7 +241,7 @@ draw_status(struct ui *u)
 	char *text, *more = NULL;
 	size_t mw = 0;
 
-	fill_line(LINES - 2, A_NORMAL);
+	draw_fill_line(LINES - 2, A_NORMAL);
 	if (v->input != NULL && msg == NULL) {
 		u->input_x = draw_input(u);
 		return;
@@ -324,7 +251,7 @@ draw_status(struct ui *u)
 		    _("end \u2191"), u->utf8);
 		mw = text_width(more) + 1;
 		attrset(u->th.more);
-		put(LINES - 2, COLS - (int)mw, more, mw);
+		draw_put(LINES - 2, COLS - (int)mw, more, mw);
 		attrset(A_NORMAL);
 		free(more);
 	}
@@ -332,7 +259,7 @@ draw_status(struct ui *u)
 		return;
 	text = layout_text(msg, u->utf8);
 	attrset(error ? u->th.error : u->th.note);
-	put(LINES - 2, 1, text, (size_t)COLS > mw + 2 ? (size_t)COLS - mw - 2 :
+	draw_put(LINES - 2, 1, text, (size_t)COLS > mw + 2 ? (size_t)COLS - mw - 2 :
 	    0);
 	attrset(A_NORMAL);
 	free(text);
@@ -356,7 +283,7 @@ draw_too_small(struct ui *u)
 		char *size = xasprintf(_("Needed: %d x %d, now: %d x %d."),
 		    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
 
-		put((int)n + 1, 1, size, (size_t)COLS - 1);
+		draw_put((int)n + 1, 1, size, (size_t)COLS - 1);
 		free(size);
 	}
 	free(tl);
@@ -450,10 +377,10 @@ draw(struct ui *u)
 		} else
 			attrset(style_attr(u, ln->style));
 		if (ln->prefix != NULL) {
-			put(y, (int)x, ln->prefix, room(x));
+			draw_put(y, (int)x, ln->prefix, draw_avail(x));
 			x += text_width(ln->prefix);
 		}
-		put(y, (int)x, ln->text, room(x));
+		draw_put(y, (int)x, ln->text, draw_avail(x));
 		attrset(A_NORMAL);
 	}
 	if (u->view.nitems == 0)
@@ -656,6 +583,11 @@ key(struct ui *u, int type, wint_t ch)
 			ev.kind = WZ_QUIT;
 			apply(u, ev);
 			return;
+		case 'h':
+		case 'H':
+			ev.kind = WZ_HAND;	/* in a workshop */
+			apply(u, ev);
+			return;
 		case CONTROL('l'):
 			clearok(curscr, TRUE);
 			return;
@@ -674,15 +606,6 @@ key(struct ui *u, int type, wint_t ch)
 		return;
 	}
 	apply(u, ev);
-}
-
-static double
-mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* The end of a kiosk visit: nothing of it stays in memory, on the screen
@@ -712,7 +635,7 @@ wipe(struct ui *u)
 static void
 check_idle(struct ui *u)
 {
-	double idle = mono() - u->last_key;
+	double idle = draw_mono() - u->last_key;
 	int left;
 
 	if (!u->cfg->kiosk)
@@ -725,7 +648,7 @@ check_idle(struct ui *u)
 	    (int)idle;
 	if (left <= 0) {
 		wipe(u);
-		u->last_key = mono();
+		u->last_key = draw_mono();
 	} else
 		u->w->idle_left = left;
 }
@@ -738,7 +661,7 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	SCREEN *scr;
 	wint_t ch;
 	int type, errs = 0, result = 0;
-	double before;
+	bool ticking, pressed = false;
 
 	memset(&u, 0, sizeof u);
 	u.w = w;
@@ -746,60 +669,42 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	u.utf8 = utf8;
 	u.anchor_block = -1;
 	u.cfg = cfg;
-	u.last_key = mono();
+	u.last_key = draw_mono();
 
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
+	if ((scr = draw_start(cfg->raw_keys)) == NULL)
 		return -1;
-	set_term(scr);
-	/* ncurses 6.4 flushes after every cursor movement until the screen
-	 * has once been left and resumed, so one update would go out in
-	 * several write()s: over ssh, several packets per key. Leaving and
-	 * resuming before the first screen makes each update one write()
-	 * (make bench, docs/performance.md). */
-	endwin();
-	doupdate();
-	ui_active = true;
-	fatal_set_hook(restore);
-	if (cfg->raw_keys)
-		raw();		/* Ctrl-C, Ctrl-Z, Ctrl-\ stay inside optout */
-	else
-		cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(100);
-	curs_set(1);
-	theme_init(&u.th);
+	draw_theme_init(&u.th);
 
-	/* A kiosk wakes up every second for the idle countdown. */
-	timeout(cfg->kiosk ? 1000 : -1);
+	/* A kiosk wakes up every second for the idle countdown, a workshop
+	 * seat for the trainer's room. */
+	ticking = cfg->kiosk || hooks->sync != NULL;
+	timeout(ticking ? 1000 : -1);
 	while (!u.done) {
 		if (handle_signal(&u, &result))
 			break;
 		check_idle(&u);
+		if (hooks->sync != NULL)
+			hooks->sync(hooks->room, w, pressed);
+		pressed = false;
 		draw(&u);
-		errno = 0;
-		before = mono();
-		type = get_wch(&ch);
-		if (type == ERR) {
-			if (signals_pending() != 0 || errno == EINTR)
-				continue;
-			/* A timeout takes its second; an ERR at once, again
-			 * and again, is a terminal that has gone away. */
-			if (cfg->kiosk && mono() - before > 0.5) {
-				errs = 0;
-				continue;
-			}
-			if (++errs >= MAX_ERRS) {
-				result = -1;	/* the terminal is gone */
-				break;
-			}
+		if ((type = draw_key(&ch, ticking, &errs)) == DRAW_GONE) {
+			result = -1;	/* the terminal is gone */
+			break;
+		}
+		if (type == ERR)
+			continue;
+		if (type == KEY_CODE_YES && ch == KEY_RESIZE) {
+			key(&u, type, ch);	/* not a key a person pressed */
 			continue;
 		}
-		errs = 0;
-		u.last_key = mono();
+		u.last_key = draw_mono();
+		pressed = true;
 		if (w->idle_left >= 0) {	/* any key: the visit goes on */
 			w->idle_left = -1;
+			continue;
+		}
+		if (w->broadcast != BROADCAST_NONE) {	/* any key: read */
+			wizard_show_broadcast(w, BROADCAST_NONE, NULL);
 			continue;
 		}
 		if (cfg->raw_keys && type == OK && (ch == CONTROL('c') ||
@@ -826,8 +731,6 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	}
 	view_free(&u.view);
 	layout_free(&u.lay);
-	restore();
-	fatal_set_hook(NULL);
-	delscreen(scr);
+	draw_stop(scr);
 	return result;
 }

@@ -25,6 +25,11 @@ struct ui_hooks {
 	/* Runs the administrator's print command with text on its standard
 	 * input; 0, or -1 with *err (owned). */
 	int	 (*print)(void *ctx, const char *text, char **err);
+	/* In a workshop: called after every key (key true) and about once a
+	 * second; keeps the seat in the trainer's room and may put the
+	 * trainer's broadcast on the wizard. NULL outside a workshop. */
+	void	 (*sync)(void *room, struct wizard *, bool key);
+	void	*room;
 };
 
 /* How the front end behaves beyond drawing the wizard. */

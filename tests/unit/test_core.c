@@ -12,11 +12,14 @@
 #include "core/date.h"
 #include "core/diag.h"
 #include "core/lang.h"
+#include "core/kv.h"
 #include "core/progress.h"
+#include "core/room.h"
 #include "core/text.h"
 #include "core/view.h"
 #include "core/wizard.h"
 #include "core/words.h"
+#include "core/workshop.h"
 #include "core/xmalloc.h"
 #include "helpers.h"
 #include "tap.h"
@@ -1972,6 +1975,582 @@ wizard_suite(void)
 	return s;
 }
 
+/* ---- workshops: profiles, seats, broadcasts, the trainer's counts ---- */
+
+START_TEST(test_kv_reads_strict_lines_only)
+{
+	struct kv_reader r;
+	unsigned long long n;
+
+	kv_init(&r, "pid 12\ntext Grüße an alle\n");
+	ck_assert(kv_next(&r));
+	ck_assert_str_eq(r.line.key, "pid");
+	ck_assert_str_eq(r.line.val, "12");
+	ck_assert(kv_next(&r));
+	ck_assert_str_eq(r.line.val, "Grüße an alle");
+	ck_assert(!kv_next(&r) && !r.bad);
+	kv_done(&r);
+	/* no final newline, a capital key, a control character, no blank */
+	kv_init(&r, "pid 12");
+	ck_assert(!kv_next(&r) && r.bad);
+	kv_init(&r, "Pid 12\n");
+	ck_assert(!kv_next(&r) && r.bad);
+	kv_init(&r, "text a\033[2Jb\n");
+	ck_assert(!kv_next(&r) && r.bad);
+	kv_init(&r, "text a\xe2\x80\xae" "b\n");	/* a bidi override */
+	ck_assert(!kv_next(&r) && r.bad);
+	kv_init(&r, "pid\n");
+	ck_assert(!kv_next(&r) && r.bad);
+	ck_assert(kv_number("0", 5, &n) && n == 0);
+	ck_assert(kv_number("5", 5, &n) && n == 5);
+	ck_assert(!kv_number("6", 5, &n));
+	ck_assert(!kv_number("05", 9, &n));
+	ck_assert(!kv_number("-1", 9, &n));
+	ck_assert(!kv_number("", 9, &n));
+	ck_assert(!kv_number("99999999999999999999999", UINT64_MAX, &n));
+}
+END_TEST
+
+START_TEST(test_workshop_names_are_checked)
+{
+	ck_assert(workshop_valid_name("evening"));
+	ck_assert(workshop_valid_name("VHS-2026_a"));
+	ck_assert(!workshop_valid_name(""));
+	ck_assert(!workshop_valid_name("1st"));
+	ck_assert(!workshop_valid_name("../etc"));
+	ck_assert(!workshop_valid_name("a/b"));
+	ck_assert(!workshop_valid_name("a.b"));
+	ck_assert(workshop_valid_name("a2345678901234567890123456789012"));
+	ck_assert(!workshop_valid_name("a23456789012345678901234567890123"));
+}
+END_TEST
+
+static void
+mkworkshop(struct workshop *ws, bool may_add)
+{
+	workshop_init(ws, "evening");
+	workshop_add_platform(ws, "gamma", 3);
+	workshop_add_platform(ws, "alpha", 4);
+	ws->may_add = may_add;
+	ws->has_lang = true;
+	ws->lang = LANG_DE;
+	ws->idle_minutes = 7;
+}
+
+START_TEST(test_workshop_published_profile_round_trips)
+{
+	struct workshop ws, back;
+	char *text;
+
+	mkworkshop(&ws, false);
+	workshop_add_platform(&ws, "gone_platform", 5);
+	text = workshop_format(&ws);
+	ck_assert(workshop_parse(text, "evening", &cat, &back));
+	/* an id this catalog lacks is left out */
+	ck_assert_uint_eq(back.nplatforms, 2);
+	ck_assert_str_eq(back.platforms[0], "gamma");
+	ck_assert_str_eq(back.platforms[1], "alpha");
+	ck_assert(!back.may_add && workshop_fixed(&back));
+	ck_assert(back.has_lang && back.lang == LANG_DE);
+	ck_assert_int_eq(back.idle_minutes, 7);
+	workshop_free(&back);
+	free(text);
+	workshop_free(&ws);
+	ck_assert(!workshop_parse("optout-workshop 2\n", "x", &cat, &back));
+	ck_assert(!workshop_parse("add 0\n", "x", &cat, &back));
+	ck_assert(!workshop_parse("optout-workshop 1\nlang fr\n", "x", &cat,
+	    &back));
+	ck_assert(!workshop_parse("optout-workshop 1\nplatform Alpha!\n",
+	    "x", &cat, &back));
+	ck_assert(!workshop_parse("optout-workshop 1\nrun rm\n", "x", &cat,
+	    &back));
+	ck_assert(workshop_parse("optout-workshop 1\n", "x", &cat, &back));
+	ck_assert(!workshop_fixed(&back));	/* nothing set: choose */
+	workshop_free(&back);
+}
+END_TEST
+
+START_TEST(test_workshop_check_names_file_and_line_of_unknown_ids)
+{
+	struct workshop ws;
+	struct diags d = { 0 };
+	char *msg;
+
+	mkworkshop(&ws, false);
+	workshop_add_platform(&ws, "delta", 9);
+	ws.file = xstrdup("ws.cfg");
+	workshop_check(&ws, &cat, &d);
+	ck_assert_uint_eq(d.nerrors, 1);
+	msg = diag_format(&d.v[0]);
+	ck_assert_str_eq(msg, "ws.cfg:9: workshop 'evening': the catalog has "
+	    "no platform 'delta' (optout --list shows the ids)");
+	free(msg);
+	diags_free(&d);
+	workshop_free(&ws);
+}
+END_TEST
+
+START_TEST(test_workshops_later_definition_replaces)
+{
+	struct workshops set = { 0 };
+	struct workshop a, b;
+
+	mkworkshop(&a, false);
+	workshop_init(&b, "evening");
+	workshops_put(&set, &a);
+	workshops_put(&set, &b);
+	ck_assert_uint_eq(set.n, 1);
+	ck_assert_uint_eq(workshops_find(&set, "evening")->nplatforms, 0);
+	ck_assert_ptr_null(workshops_find(&set, "morning"));
+	workshops_free(&set);
+}
+END_TEST
+
+static void
+mkseat(struct seat *s, unsigned number, enum seat_stage stage,
+    const char *platform, time_t active)
+{
+	memset(s, 0, sizeof *s);
+	s->number = number;
+	s->pid = 1000 + number;
+	s->stage = stage;
+	s->platform = platform != NULL ? xstrdup(platform) : NULL;
+	s->active = active;
+	s->updated = NOW;
+	s->alive = true;
+}
+
+static void
+mark(struct seat *s, const char *id, enum seat_mark m)
+{
+	s->marks = xreallocarray(s->marks, s->nmarks + 1, sizeof *s->marks);
+	s->marks[s->nmarks].id = xstrdup(id);
+	s->marks[s->nmarks++].mark = m;
+}
+
+START_TEST(test_seat_file_round_trips_and_says_nothing_personal)
+{
+	struct seat s, back;
+	char *text;
+
+	mkseat(&s, 3, SEAT_STEPS, "alpha", NOW - 5);
+	s.start = 123456;
+	s.hand = true;
+	mark(&s, "beta", MARK_DONE);
+	mark(&s, "gamma", MARK_HELP);
+	text = seat_format(&s);
+	ck_assert_str_eq(text, "optout-seat 1\npid 1003\nstart 123456\n"
+	    "stage steps\nplatform alpha\nhand 1\nactive 1763799995\n"
+	    "done beta\nhelp gamma\n");
+	ck_assert(seat_parse(text, &back));
+	ck_assert_int_eq(back.pid, 1003);
+	ck_assert(back.start == 123456);
+	ck_assert_int_eq(back.stage, SEAT_STEPS);
+	ck_assert_str_eq(back.platform, "alpha");
+	ck_assert(back.hand);
+	ck_assert_int_eq(back.active, NOW - 5);
+	ck_assert_uint_eq(back.nmarks, 2);
+	ck_assert_str_eq(back.marks[1].id, "gamma");
+	ck_assert_int_eq(back.marks[1].mark, MARK_HELP);
+	seat_free(&back);
+	free(text);
+	seat_free(&s);
+}
+END_TEST
+
+static const char *const bad_seats[] = {
+	"",
+	"optout-seat 2\npid 5\nstart 0\nstage start\nhand 0\nactive 1\n",
+	"optout-seat 1\npid 1\nstart 0\nstage start\nhand 0\nactive 1\n",
+	"optout-seat 1\npid 5\nstart 0\nstage lunch\nhand 0\nactive 1\n",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nhand 2\nactive 1\n",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nhand 0\n",
+	"optout-seat 1\nstart 0\npid 5\nstage start\nhand 0\nactive 1\n",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nhand 0\nactive 1\n"
+	    "name Anna\n",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nplatform ../x\n"
+	    "hand 0\nactive 1\n",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nhand 0\nactive 1\n"
+	    "done \033[2J\n",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nhand 0\nactive 1\n"
+	    "done alpha",
+	"optout-seat 1\npid 5\nstart 0\nstage start\nhand 0\nactive 1\n"
+	    "platform alpha\n",
+};
+
+START_TEST(test_seat_parse_refuses_anything_else)
+{
+	struct seat s;
+
+	ck_assert_msg(!seat_parse(bad_seats[_i], &s), "accepted: %s",
+	    bad_seats[_i]);
+	ck_assert_ptr_null(s.platform);
+	ck_assert_uint_eq(s.nmarks, 0);
+}
+END_TEST
+
+/* The wizard's place, as the trainer sees it. */
+static enum seat_stage
+seat_stage_now(char **platform)
+{
+	struct seat s;
+	enum seat_stage st;
+
+	seat_from_wizard(&wz, false, NOW, &s);
+	st = s.stage;
+	*platform = s.platform != NULL ? xstrdup(s.platform) : NULL;
+	seat_free(&s);
+	return st;
+}
+
+START_TEST(test_seat_follows_the_wizard_screen_by_screen)
+{
+	struct seat s;
+	char *p;
+
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_START);
+	ck_assert_ptr_null(p);
+	to_list(false);
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_START);
+	tick(ALPHA);
+	tick(BETA);
+	ev(WZ_NEXT);
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_EXPLANATION);
+	ck_assert_str_eq(p, "alpha");
+	free(p);
+	ev(WZ_HELP);		/* an overlay: the seat stays where it is */
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_EXPLANATION);
+	free(p);
+	ev(WZ_BACK);
+	ev(WZ_NEXT);		/* where: web or app */
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_STEPS);
+	free(p);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);		/* what happened? */
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_STEPS);
+	ck_assert_str_eq(p, "alpha");
+	free(p);
+	wz.focus = 3;		/* "I need help from an adviser" */
+	ev(WZ_NEXT);
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_EXPLANATION);
+	ck_assert_str_eq(p, "beta");
+	free(p);
+	seat_from_wizard(&wz, true, NOW, &s);
+	ck_assert_uint_eq(s.nmarks, 1);
+	ck_assert_str_eq(s.marks[0].id, "alpha");
+	ck_assert_int_eq(s.marks[0].mark, MARK_HELP);
+	ck_assert(seat_needs_help(&s));
+	seat_free(&s);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);		/* "I sent the form": done, for the trainer */
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_SUMMARY);
+	ck_assert_ptr_null(p);
+	seat_from_wizard(&wz, false, NOW, &s);
+	ck_assert_uint_eq(s.nmarks, 2);
+	ck_assert_str_eq(s.marks[1].id, "beta");
+	ck_assert_int_eq(s.marks[1].mark, MARK_DONE);
+	seat_free(&s);
+}
+END_TEST
+
+START_TEST(test_seat_is_gone_when_left_dead_or_silent)
+{
+	struct seat s;
+
+	mkseat(&s, 1, SEAT_START, NULL, NOW);
+	ck_assert(!seat_gone(&s, NOW + ROOM_EXPIRE));
+	ck_assert(seat_gone(&s, NOW + ROOM_EXPIRE + 1));
+	s.alive = false;
+	ck_assert(seat_gone(&s, NOW));
+	s.alive = true;
+	s.stage = SEAT_LEFT;
+	ck_assert(seat_gone(&s, NOW));
+	seat_free(&s);
+}
+END_TEST
+
+START_TEST(test_broadcast_round_trips_and_refuses_forgeries)
+{
+	struct broadcast b = { 4, BROADCAST_MESSAGE, (char *)"Pause um 11" },
+	    back;
+	char *text = broadcast_format(&b);
+
+	ck_assert_str_eq(text, "optout-broadcast 1\nid 4\nkind message\n"
+	    "text Pause um 11\n");
+	ck_assert(broadcast_parse(text, &back));
+	ck_assert(back.id == 4 && back.kind == BROADCAST_MESSAGE);
+	ck_assert_str_eq(back.text, "Pause um 11");
+	broadcast_free(&back);
+	free(text);
+	ck_assert(broadcast_parse("optout-broadcast 1\nid 0\nkind none\n",
+	    &back));
+	ck_assert(back.kind == BROADCAST_NONE);
+	ck_assert(broadcast_parse("optout-broadcast 1\nid 5\nkind pause\n",
+	    &back));
+	ck_assert(back.kind == BROADCAST_PAUSE && back.text == NULL);
+	ck_assert(!broadcast_parse("optout-broadcast 1\nid 5\nkind message\n",
+	    &back));
+	ck_assert(!broadcast_parse("optout-broadcast 1\nid 0\nkind pause\n",
+	    &back));
+	ck_assert(!broadcast_parse("optout-broadcast 1\nid 5\nkind message\n"
+	    "text \033]0;owned\007\n", &back));
+	ck_assert(!broadcast_parse("optout-broadcast 1\nid 5\nkind pause\n"
+	    "text x\n", &back));
+}
+END_TEST
+
+START_TEST(test_broadcast_text_is_cleaned_and_cut_at_a_character)
+{
+	char long_text[400], *t;
+	size_t i;
+
+	t = broadcast_clean_text("  Kaffee\tum\x1b[31m 11  ");
+	ck_assert_str_eq(t, "Kaffee um[31m 11");
+	free(t);
+	for (i = 0; i + 2 < sizeof long_text; i += 2)
+		memcpy(long_text + i, "\xc3\xa4", 2);	/* ä */
+	long_text[i] = '\0';
+	t = broadcast_clean_text(long_text);
+	ck_assert_uint_eq(strlen(t), ROOM_MESSAGE_MAX);
+	ck_assert(utf8_valid(t, strlen(t), NULL));
+	free(t);
+}
+END_TEST
+
+START_TEST(test_room_counts_what_each_seat_is_doing)
+{
+	struct workshop ws;
+	struct room_summary sum;
+	struct seat s[7];
+	size_t i;
+
+	mkworkshop(&ws, true);	/* gamma, alpha; more may be added */
+	mkseat(&s[0], 1, SEAT_EXPLANATION, "gamma", NOW);
+	mkseat(&s[1], 2, SEAT_STEPS, "gamma", NOW);
+	s[1].hand = true;		/* counts once for gamma's help */
+	mkseat(&s[2], 3, SEAT_EXPLANATION, "alpha", NOW - 8 * 60);
+	mark(&s[2], "gamma", MARK_DONE);
+	mkseat(&s[3], 4, SEAT_STEPS, "beta", NOW);	/* the seat's own */
+	mark(&s[3], "gamma", MARK_HELP);
+	mark(&s[3], "alpha", MARK_DONE);
+	mkseat(&s[4], 5, SEAT_START, NULL, NOW);
+	mkseat(&s[5], 6, SEAT_SUMMARY, NULL, NOW);
+	mark(&s[5], "gamma", MARK_DONE);
+	mkseat(&s[6], 7, SEAT_STEPS, "gamma", NOW);
+	s[6].alive = false;		/* its optout ended: not counted */
+	s[6].hand = true;
+	room_summarize(&ws, s, 7, NOW, &sum);
+	ck_assert_uint_eq(sum.nseats, 7);
+	ck_assert_uint_eq(sum.nhere, 6);
+	ck_assert_uint_eq(sum.nstart, 1);
+	ck_assert_uint_eq(sum.nsummary, 1);
+	ck_assert_uint_eq(sum.nrows, 3);
+	ck_assert_str_eq(sum.rows[0].id, "gamma");
+	ck_assert_uint_eq(sum.rows[0].explanation, 1);
+	ck_assert_uint_eq(sum.rows[0].steps, 1);
+	ck_assert_uint_eq(sum.rows[0].done, 2);
+	ck_assert_uint_eq(sum.rows[0].help, 2);
+	ck_assert_str_eq(sum.rows[1].id, "alpha");
+	ck_assert_uint_eq(sum.rows[1].explanation, 1);
+	ck_assert_uint_eq(sum.rows[1].done, 1);
+	ck_assert_str_eq(sum.rows[2].id, "beta");
+	ck_assert_uint_eq(sum.rows[2].steps, 1);
+	ck_assert_uint_eq(sum.nhelp, 2);
+	ck_assert_uint_eq(sum.help[0], 2);
+	ck_assert_uint_eq(sum.help[1], 4);
+	ck_assert_uint_eq(sum.nidle, 1);	/* 8 minutes, idle after 7 */
+	ck_assert_uint_eq(sum.idle[0], 3);
+	ck_assert_uint_eq(sum.ngone, 1);
+	ck_assert_uint_eq(sum.gone[0], 7);
+	room_summary_free(&sum);
+	for (i = 0; i < 7; i++)
+		seat_free(&s[i]);
+	workshop_free(&ws);
+}
+END_TEST
+
+START_TEST(test_trainer_file_round_trips)
+{
+	char *text = room_trainer_format(4242, 99);
+	unsigned long long start = 0;
+	long pid = 0;
+
+	ck_assert(room_trainer_parse(text, &pid, &start));
+	ck_assert(pid == 4242 && start == 99);
+	free(text);
+	ck_assert(!room_trainer_parse("optout-trainer 1\npid 1\nstart 0\n",
+	    &pid, &start));
+	ck_assert(!room_trainer_parse("optout-trainer 1\npid 7\n", &pid,
+	    &start));
+}
+END_TEST
+
+static bool
+has_key(const struct view *v, enum vkey_kind k, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < v->nkeys; i++) {
+		if (v->keys[i].kind == k &&
+		    strcmp(v->keys[i].label, label) == 0)
+			return true;
+	}
+	return false;
+}
+
+START_TEST(test_fixed_workshop_skips_the_list_in_its_order)
+{
+	struct workshop ws;
+
+	mkworkshop(&ws, false);		/* gamma, then alpha; fixed */
+	wizard_set_workshop(&wz, &ws);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);			/* who: for myself */
+	ck_assert_int_eq(wz.screen, SCR_INFO);
+	ck_assert_str_eq(wizard_platform(&wz)->id, "gamma");
+	ck_assert_uint_eq(wz.nqueue, 2);
+	ck_assert_int_eq(ev(WZ_BACK), WZ_R_SCREEN);	/* there is no list */
+	ck_assert_int_eq(wz.screen, SCR_WHO);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);			/* gamma: done */
+	ck_assert_str_eq(wizard_platform(&wz)->id, "alpha");
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);			/* alpha: done */
+	ck_assert_int_eq(wz.screen, SCR_SUMMARY);
+	ck_assert_ptr_null(progress_find(&prog, "beta"));
+	ev(WZ_BACK);			/* back to the last platform */
+	ck_assert_int_eq(wz.screen, SCR_RECORD);
+	ck_assert_str_eq(wizard_platform(&wz)->id, "alpha");
+	workshop_free(&ws);
+}
+END_TEST
+
+START_TEST(test_open_workshop_ticks_its_platforms_and_walks_them_first)
+{
+	struct workshop ws;
+	struct view v;
+
+	mkworkshop(&ws, true);
+	wizard_set_workshop(&wz, &ws);
+	to_list(false);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_int_eq(v.items[ALPHA].check, 1);
+	ck_assert_int_eq(v.items[BETA].check, 0);
+	ck_assert_int_eq(v.items[GAMMA].check, 1);
+	view_free(&v);
+	tick(BETA);			/* a participant adds one */
+	ev(WZ_NEXT);
+	ck_assert_uint_eq(wz.nqueue, 3);
+	ck_assert_str_eq(wizard_platform(&wz)->id, "gamma");
+	ck_assert_str_eq(wz.cat->v[wz.queue[1]].id, "alpha");
+	ck_assert_str_eq(wz.cat->v[wz.queue[2]].id, "beta");
+	workshop_free(&ws);
+}
+END_TEST
+
+START_TEST(test_hand_key_and_seat_number_in_a_workshop)
+{
+	struct workshop ws;
+	struct view v;
+
+	ck_assert_int_eq(ev(WZ_HAND), 0);	/* no workshop: nothing */
+	ck_assert(!wz.hand);
+	mkworkshop(&ws, false);
+	wizard_set_workshop(&wz, &ws);
+	wizard_set_seat(&wz, 7);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(has_key(&v, VK_HAND, "raise hand"));
+	ck_assert_pstr_eq(v.context, "Seat 7");
+	view_free(&v);
+	ev(WZ_HAND);
+	ck_assert(wz.hand);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(has_key(&v, VK_HAND, "lower hand"));
+	ck_assert_pstr_eq(v.message, "Your hand is up: the trainer sees that "
+	    "seat 7 needs help. Press h again to lower it.");
+	view_free(&v);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);			/* "Platform 1 of 2, seat 7" */
+	wizard_view(&wz, NOW, &v);
+	ck_assert_pstr_eq(v.context, "Platform 1 of 2, seat 7");
+	view_free(&v);
+	wizard_set_seat(&wz, 0);	/* the console closed */
+	ck_assert(!wz.hand);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_pstr_eq(v.message, "The trainer's console has closed. You "
+	    "can go on by yourself.");
+	view_free(&v);
+	workshop_free(&ws);
+}
+END_TEST
+
+START_TEST(test_broadcast_covers_the_screen_until_any_key)
+{
+	struct workshop ws;
+	struct view v;
+
+	mkworkshop(&ws, false);
+	wizard_set_workshop(&wz, &ws);
+	ev(WZ_NEXT);
+	wizard_show_broadcast(&wz, BROADCAST_MESSAGE, "Look at slide 3");
+	wizard_view(&wz, NOW, &v);
+	ck_assert_str_eq(v.title, "Message from your trainer");
+	ck_assert(view_has_block(&v, V_NOTE, "Look at slide 3"));
+	ck_assert(v.any_key && v.nitems == 0);
+	view_free(&v);
+	ck_assert_int_eq(pick(2), 0);	/* the key only puts it away */
+	ck_assert_int_eq(wz.screen, SCR_WHO);
+	ck_assert_int_eq(wz.focus, 0);
+	ck_assert_int_eq(wz.broadcast, BROADCAST_NONE);
+	wizard_show_broadcast(&wz, BROADCAST_PAUSE, NULL);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_str_eq(v.title, "Pause");
+	view_free(&v);
+	ev(WZ_QUIT);
+	ck_assert_int_eq(wz.screen, SCR_WHO);
+	workshop_free(&ws);
+}
+END_TEST
+
+static Suite *
+workshop_suite(void)
+{
+	Suite *s = suite_create("workshop");
+	TCase *tc = tap_tcase(s, "files", 10);
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_kv_reads_strict_lines_only);
+	tcase_add_test(tc, test_workshop_names_are_checked);
+	tcase_add_test(tc, test_workshop_published_profile_round_trips);
+	tcase_add_test(tc,
+	    test_workshop_check_names_file_and_line_of_unknown_ids);
+	tcase_add_test(tc, test_workshops_later_definition_replaces);
+	tcase_add_test(tc,
+	    test_seat_file_round_trips_and_says_nothing_personal);
+	tcase_add_loop_test(tc, test_seat_parse_refuses_anything_else, 0,
+	    (int)(sizeof bad_seats / sizeof bad_seats[0]));
+	tcase_add_test(tc, test_broadcast_round_trips_and_refuses_forgeries);
+	tcase_add_test(tc,
+	    test_broadcast_text_is_cleaned_and_cut_at_a_character);
+	tcase_add_test(tc, test_trainer_file_round_trips);
+	tc = tap_tcase(s, "room", 10);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_seat_follows_the_wizard_screen_by_screen);
+	tcase_add_test(tc, test_seat_is_gone_when_left_dead_or_silent);
+	tcase_add_test(tc, test_room_counts_what_each_seat_is_doing);
+	tcase_add_test(tc, test_fixed_workshop_skips_the_list_in_its_order);
+	tcase_add_test(tc,
+	    test_open_workshop_ticks_its_platforms_and_walks_them_first);
+	tcase_add_test(tc, test_hand_key_and_seat_number_in_a_workshop);
+	tcase_add_test(tc, test_broadcast_covers_the_screen_until_any_key);
+	return s;
+}
+
 int
 main(void)
 {
@@ -1981,5 +2560,5 @@ main(void)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	return tap_run(date_suite(), words_suite(), text_suite(),
-	    model_suite(), wizard_suite(), NULL);
+	    model_suite(), wizard_suite(), workshop_suite(), NULL);
 }

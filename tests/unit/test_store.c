@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/diag.h"
@@ -28,6 +29,7 @@
 #include "core/view.h"
 #include "core/wizard.h"
 #include "core/words.h"
+#include "core/workshop.h"
 #include "core/xmalloc.h"
 #include "store/store.h"
 #include "sys/fileio.h"
@@ -1933,6 +1935,115 @@ START_TEST(test_layers_stale_verified_date_is_a_warning_with_its_line)
 }
 END_TEST
 
+/* ---- workshop profiles ---- */
+
+START_TEST(test_workshops_good_fixture_loads_every_profile)
+{
+	char *path = xasprintf("%s/tests/data/workshops/good.cfg", srcdir);
+	struct workshops set = { 0 };
+	const struct workshop *ws;
+	struct diags d = { 0 };
+
+	ck_assert_int_eq(store_workshops_load(path, true, &set, &d), 0);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(set.n, 3);
+	ws = workshops_find(&set, "evening");
+	ck_assert_ptr_nonnull(ws);
+	ck_assert_uint_eq(ws->nplatforms, 3);
+	ck_assert_str_eq(ws->platforms[0], "linkedin");
+	ck_assert_str_eq(ws->platforms[2], "instagram");
+	ck_assert_int_eq(ws->id_lines[1], 4);
+	ck_assert(workshop_fixed(ws));
+	ck_assert(ws->has_lang && ws->lang == LANG_DE);
+	ck_assert_int_eq(ws->idle_minutes, 10);
+	ws = workshops_find(&set, "open-day");
+	ck_assert(ws != NULL && ws->may_add && !workshop_fixed(ws));
+	ws = workshops_find(&set, "free_choice");
+	ck_assert(ws != NULL && ws->nplatforms == 0 && !workshop_fixed(ws));
+	ck_assert_int_eq(ws->idle_minutes, WORKSHOP_IDLE_MINUTES);
+	workshops_free(&set);
+	diags_free(&d);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_workshops_every_mistake_is_named_with_its_line)
+{
+	char *path = xasprintf("%s/tests/data/workshops/broken.cfg", srcdir);
+	char *want_path = xasprintf("%s/tests/data/workshops/broken.stderr",
+	    srcdir);
+	struct workshops set = { 0 };
+	struct diags d = { 0 };
+	struct buf got = { 0 };
+	char *want, *line;
+	size_t len, i;
+
+	ck_assert_int_eq(store_workshops_load(path, true, &set, &d), -1);
+	for (i = 0; i < d.n; i++) {
+		line = diag_format(&d.v[i]);
+		/* the fixture names the file from the source tree */
+		buf_addf(&got, "%s\n", line + strlen(srcdir) + 1);
+		free(line);
+	}
+	want = slurp(want_path, &len);
+	ck_assert_ptr_nonnull(want);
+	ck_assert_str_eq(got.data, want);
+	free(want);
+	buf_free(&got);
+	workshops_free(&set);
+	diags_free(&d);
+	free(path);
+	free(want_path);
+}
+END_TEST
+
+START_TEST(test_workshops_own_file_holds_nothing_else)
+{
+	char *path = xasprintf("%s/tests/data/workshops/extra_key.cfg",
+	    srcdir), *msg;
+	struct workshops set = { 0 };
+	struct diags d = { 0 };
+	struct settings st;
+
+	ck_assert_int_eq(store_workshops_load(path, true, &set, &d), -1);
+	ck_assert_uint_eq(d.n, 1);
+	msg = diag_format(&d.v[0]);
+	ck_assert_msg(strstr(msg, "extra_key.cfg:1: unknown key 'kiosk'") !=
+	    NULL, "%s", msg);
+	free(msg);
+	diags_free(&d);
+	workshops_free(&set);
+	/* in optout.cfg, settings and workshops stand side by side */
+	ck_assert_int_eq(store_workshops_load(path, false, &set, &d), 0);
+	ck_assert_uint_eq(set.n, 1);
+	settings_defaults(&st);
+	ck_assert_int_eq(store_settings_load(path, &st, &d), 0);
+	ck_assert(st.kiosk);
+	ck_assert_uint_eq(d.n, 0);
+	workshops_free(&set);
+	free(path);
+	/* a missing optout.cfg is fine, a missing own file is not */
+	ck_assert_int_eq(store_workshops_load("/nonexistent/optout.cfg",
+	    false, &set, &d), 0);
+	ck_assert_int_eq(store_workshops_load("/nonexistent/ws.cfg", true,
+	    &set, &d), -1);
+	diags_free(&d);
+}
+END_TEST
+
+static Suite *
+workshops_suite(void)
+{
+	Suite *s = suite_create("workshops");
+	TCase *tc = tap_tcase(s, "workshops", 10);
+
+	tcase_add_test(tc, test_workshops_good_fixture_loads_every_profile);
+	tcase_add_test(tc,
+	    test_workshops_every_mistake_is_named_with_its_line);
+	tcase_add_test(tc, test_workshops_own_file_holds_nothing_else);
+	return s;
+}
+
 static Suite *
 layers_suite(void)
 {
@@ -2089,7 +2200,7 @@ main(void)
 	}
 	chmod(base, 0755);	/* an ordinary user must reach its files */
 	rc = tap_run(catalog_suite(), layers_suite(), progress_suite(),
-	    flow_suite(), NULL);
+	    flow_suite(), workshops_suite(), NULL);
 	nftw(base, make_writable, 16, FTW_PHYS);
 	nftw(base, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	free(base);

@@ -1,0 +1,150 @@
+/* draw.c: terminal set-up and small drawing helpers. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "core/text.h"
+#include "core/xmalloc.h"
+#include "sys/signals.h"
+#include "ui/draw.h"
+
+static bool ui_active;
+
+static void
+restore(void)
+{
+	if (ui_active) {
+		ui_active = false;
+		endwin();
+	}
+}
+
+SCREEN *
+draw_start(bool raw_keys)
+{
+	SCREEN *scr;
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
+		return NULL;
+	set_term(scr);
+	/* ncurses 6.4 flushes after every cursor movement until the screen
+	 * has once been left and resumed, so one update would go out in
+	 * several write()s: over ssh, several packets per key. Leaving and
+	 * resuming before the first screen makes each update one write()
+	 * (make bench, docs/performance.md). */
+	endwin();
+	doupdate();
+	ui_active = true;
+	fatal_set_hook(restore);
+	if (raw_keys)
+		raw();		/* Ctrl-C, Ctrl-Z, Ctrl-\ stay inside optout */
+	else
+		cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(100);
+	curs_set(1);
+	return scr;
+}
+
+void
+draw_stop(SCREEN *scr)
+{
+	restore();
+	fatal_set_hook(NULL);
+	delscreen(scr);
+}
+
+void
+draw_theme_init(struct theme *t)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool color = has_colors() && (nc == NULL || *nc == '\0');
+
+	/* Monochrome first: meaning never rests on colour alone. */
+	t->title = A_REVERSE;
+	t->heading = A_BOLD;
+	t->note = A_BOLD;
+	t->crumb = A_BOLD;
+	t->link = A_UNDERLINE;
+	t->dim = A_DIM;
+	t->group = A_BOLD | A_UNDERLINE;
+	t->focus = A_REVERSE;
+	t->key = A_BOLD;
+	t->error = A_BOLD | A_REVERSE;
+	t->more = A_BOLD;
+	if (!color || start_color() != OK)
+		return;
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_CYAN, -1);
+	init_pair(3, COLOR_WHITE, COLOR_RED);
+	init_pair(4, COLOR_BLUE, -1);
+	t->title = A_BOLD | COLOR_PAIR(1);
+	t->heading = A_BOLD | COLOR_PAIR(2);
+	t->crumb = A_BOLD | COLOR_PAIR(2);
+	t->group = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
+	t->error = A_BOLD | COLOR_PAIR(3);
+	t->link = A_UNDERLINE | COLOR_PAIR(4);
+}
+
+void
+draw_put(int y, int x, const char *s, size_t width)
+{
+	size_t n = text_fit(s, width);
+
+	if (n > 0)
+		mvaddnstr(y, x, s, (int)n);
+}
+
+size_t
+draw_avail(size_t x)
+{
+	return (size_t)COLS > x ? (size_t)COLS - x : 0;
+}
+
+void
+draw_fill_line(int y, attr_t a)
+{
+	attrset(a);
+	move(y, 0);
+	hline(' ', COLS);
+	attrset(A_NORMAL);
+}
+
+double
+draw_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define MAX_ERRS	3	/* ERRs in a row without a signal: tty gone */
+
+int
+draw_key(wint_t *ch, bool ticking, int *errs)
+{
+	double before = draw_mono();
+	int type;
+
+	errno = 0;
+	type = get_wch(ch);
+	if (type != ERR) {
+		*errs = 0;
+		return type;
+	}
+	if (signals_pending() != 0 || errno == EINTR)
+		return ERR;
+	/* A timeout takes its time; an ERR at once, again and again, is a
+	 * terminal that has gone away. */
+	if (ticking && draw_mono() - before > 0.1) {
+		*errs = 0;
+		return ERR;
+	}
+	return ++*errs >= MAX_ERRS ? DRAW_GONE : ERR;
+}
