@@ -177,6 +177,8 @@ wizard_show_broadcast(struct wizard *w, enum broadcast_kind kind,
 {
 	w->broadcast = kind;
 	replace(&w->broadcast_text, kind == BROADCAST_MESSAGE ? text : NULL);
+	if (kind != BROADCAST_NONE)
+		w->broadcasts++;
 }
 
 void
@@ -184,9 +186,13 @@ wizard_set_seat(struct wizard *w, unsigned seat)
 {
 	if (seat == w->seat)
 		return;
-	if (seat == 0 && w->seat != 0)
+	if (seat == 0)
 		set_message(w, false, "%s", _("The trainer's console has "
 		    "closed. You can go on by yourself."));
+	else
+		set_message(w, false, _("You have seat %u in this workshop. "
+		    "The trainer sees where you are in optout, nothing that "
+		    "you enter."), seat);
 	w->seat = seat;
 	if (seat == 0)
 		w->hand = false;

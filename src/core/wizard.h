@@ -101,6 +101,7 @@ struct wizard {
 	unsigned	 seat;		/* in the trainer's room; 0: none */
 	bool		 hand;		/* raised: the trainer sees it */
 	enum broadcast_kind broadcast;	/* shown over the screen until a key */
+	unsigned	 broadcasts;	/* counts those shown */
 	char		*broadcast_text; /* owned: the trainer's message */
 };
 

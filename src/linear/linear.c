@@ -237,21 +237,20 @@ answer(struct lin *l, const struct view *v, const char *a)
 
 /* In a workshop: waits for the next line while keeping the seat up to
  * date. False when the trainer's broadcast came first (to be shown);
- * when the trainer's console went away meanwhile, says so at once. */
+ * taking a seat, or the console going away, is told at once. */
 static bool
 wait_line(struct lin *l)
 {
 	struct pollfd pfd = { fileno(l->in), POLLIN, 0 };
-	bool shown = l->w->broadcast != BROADCAST_NONE;
-	unsigned seat = l->w->seat;
+	unsigned shown = l->w->broadcasts, seat = l->w->seat;
 
 	if (l->hooks->sync == NULL)
 		return true;
 	for (;;) {
 		l->hooks->sync(l->hooks->room, l->w, false);
-		if (!shown && l->w->broadcast != BROADCAST_NONE)
-			return false;
-		if (seat != 0 && l->w->seat == 0 && l->w->message != NULL) {
+		if (l->w->broadcasts != shown)
+			return false;	/* a new one, even over the last */
+		if (seat != l->w->seat && l->w->message != NULL) {
 			fputc('\n', l->out);
 			say(l, "", l->w->message);
 			fputs("> ", l->out);

@@ -342,6 +342,12 @@ open_base(struct roomdir *r, bool trainer, char **err)
 		    (long)geteuid());
 		return -1;
 	}
+	/* others could move the room away and put their own in its place */
+	if (trainer && (st.st_mode & 022) != 0 && !(st.st_mode & S_ISVTX)) {
+		*err = xasprintf(_("%s may be written by others: make it mode "
+		    "2710 (see docs/deployment.md)"), r->base);
+		return -1;
+	}
 	return 0;
 }
 

@@ -16,15 +16,6 @@ SSHD_BG=
 BG_PIDS=
 SCP_CANARY=/tmp/optout-sshd-canary-$$
 
-# skip_rest REASON: every check not yet run is reported as a skip.
-skip_rest() {
-	while [ "$T_N" -lt "$NTESTS" ]; do
-		T_N=$((T_N + 1))
-		echo "ok $T_N # SKIP $1"
-	done
-	finish
-}
-
 # ok_show FILE DESCRIPTION: ok, and on failure what FILE holds.
 ok_show() {
 	local rc=$?
