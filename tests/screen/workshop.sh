@@ -6,7 +6,7 @@
 # workshop on disk once the trainer leaves, while participants work on; a
 # console killed with SIGKILL is cleaned up by the next one.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 25
+plan 26
 
 BASE="$T_DIR/run"		# stands for /run/optout
 ROOM="$BASE/demo"
@@ -158,7 +158,7 @@ tm2 send-keys -t p29 Down Enter; poll 3 seat_shows p29 "Who is objecting?"
 tm2 send-keys -t p29 Enter					# LinkedIn
 
 poll 3 seat_shows p29 "LinkedIn: what happens" &&
-    ! seat_shows p29 "Which platforms" && said 1 "LinkedIn: what happens" &&
+    ! seat_shows p29 "Which platforms" && poll 3 said 1 "LinkedIn: what happens" &&
     ! said 1 "Which platforms do you use"
 ok "the profile fixes the platforms: participants skip the list and start with LinkedIn"
 
@@ -180,7 +180,7 @@ tm2 send-keys -t p30 h
 poll 1 trainer_says '27 (LinkedIn), 28 (LinkedIn), 30 m message'
 ok "seat 30 raises its hand on the welcome screen: the trainer sees it within 1 s"
 echo "# the hand showed after $((($(date +%s%N) - start) / 1000000)) ms"
-seat_shows p30 "Platz 30" && seat_shows p30 "Ihre Hand ist oben"
+poll 3 seat_shows p30 "Ihre Hand ist oben" && seat_shows p30 "Platz 30"
 ok "the participant is told that the hand is up and which seat it is"
 
 # --- a message to every seat
@@ -191,7 +191,8 @@ keys Enter
 wait_for "Sent to 30 seats" && poll 3 all_said "Coffee at 11, back at 11:15"
 ok "a message reaches all 28 linear seats"
 poll 3 seat_shows p29 "Coffee at 11, back at 11:15" &&
-    seat_shows p29 "Message from your trainer" && seat_shows p30 "Coffee at 11"
+    seat_shows p29 "Message from your trainer" &&
+    poll 3 seat_shows p30 "Coffee at 11"
 ok "the message covers both full-screen seats"
 tm2 send-keys -t p29 x
 poll 3 seat_shows p29 "LinkedIn: what happens" && ! seat_shows p29 "Coffee"
@@ -199,7 +200,7 @@ ok "a key puts it away and the seat is where it was"
 said_twice() {		# said_twice N TEXT: on two lines of its output
 	[ "$(grep -c -- "$2" "$T_DIR/out$1")" = 2 ]
 }
-said 1 "Press Enter to go on." && answer 1 '\n' &&
+poll 3 said 1 "Press Enter to go on." && answer 1 '\n' &&
     poll 3 said_twice 1 'LinkedIn: what happens' 
 ok "in the linear mode, Enter puts it away and the same page comes again"
 
@@ -253,4 +254,11 @@ ok "the next console removes it and opens an empty room"
 keys q Enter
 wait_exit 5 && [ "$T_RC" = 0 ] && room_gone
 ok "ending that console, too, leaves nothing on disk"
+
+# a hang-up (the trainer's terminal closed) ends the workshop as cleanly
+start_optout 80 24 "$ENV" --trainer demo --workshop-file "$WS"
+wait_for "trainer's console" && poll 3 test -e "$ROOM/trainer"
+kill -HUP "$(sed -n 's/^pid //p' "$ROOM/trainer")"
+wait_exit 5 && [ "$T_RC" = 129 ] && room_gone
+ok "a hang-up ends the console with status 129 and removes the room"
 finish

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The workshop's permission model with real Unix users, set up as
-# docs/deployment.md (part 4) says: a trainer's account that owns the base
-# directory, and participants in a group the trainer is not in. One
+# docs/deployment.md (part 4) says, the base directory made from the line
+# of docs/examples/optout-tmpfiles.conf: a trainer's account that owns it,
+# and participants in a group the trainer is not in. One
 # participant must not read, change, remove or forge another's seat, nor
 # the trainer's message; the trainer reads every seat; nothing stays.
 # Needs root (useradd); otherwise every check is a visible skip.
@@ -64,7 +65,12 @@ for u in "$PA" "$PB"; do
 	MADE_USERS+=("$u")
 done
 chmod 0755 "$T_DIR"
-install -d -o "$TRAINER" -g "$GROUP" -m 2710 "$BASE"
+# the directory as docs/examples/optout-tmpfiles.conf makes /run/optout
+read -r type path mode owner group rest < <(grep '^d ' \
+    "$top_srcdir/docs/examples/optout-tmpfiles.conf")
+[ "$type $path $owner $group" = "d /run/optout optout-trainer optout-ws" ] ||
+    skip_rest "docs/examples/optout-tmpfiles.conf has no line for /run/optout"
+install -d -o "$TRAINER" -g "$GROUP" -m "$mode" "$BASE"
 cat > "$WS" <<'EOF'
 workshops = {
   demo = {
