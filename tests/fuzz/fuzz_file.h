@@ -18,4 +18,18 @@ void		 fuzz_file_write(const uint8_t *data, size_t size);
 /* The directory of that file. */
 const char	*fuzz_file_dir(void);
 
+/* A harness's libFuzzer entry points, with the initialisation that names
+ * its input file. */
+#define FUZZ_FILE_HARNESS(name)						\
+int	LLVMFuzzerInitialize(int *, char ***);				\
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);		\
+int									\
+LLVMFuzzerInitialize(int *argc, char ***argv)				\
+{									\
+	(void)argc;							\
+	(void)argv;							\
+	fuzz_file_path(name);						\
+	return 0;							\
+}
+
 #endif

@@ -9,17 +9,7 @@
 
 #include "fuzz_file.h"
 
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_file_path("optout.cfg");
-	return 0;
-}
+FUZZ_FILE_HARNESS("optout.cfg")
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -15,8 +15,7 @@
 
 #include "fuzz_file.h"
 
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+FUZZ_FILE_HARNESS("state.cfg")
 
 /* Loads the file at path; frees what the loader reports and removes a
  * copy moved aside. */
@@ -34,15 +33,6 @@ load(const char *path, struct progress *p)
 	free(aside);
 	free(detail);
 	return rc;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_file_path("state.cfg");
-	return 0;
 }
 
 int
