@@ -73,32 +73,44 @@ base_dir(bool *xdg, char **err)
 	return NULL;
 }
 
-unsigned long long
-roomdir_proc_start(long pid)
+/* Reads a process's state letter and start time from /proc; false if
+ * there is no such file to read. */
+static bool
+proc_stat(long pid, char *state, unsigned long long *start)
 {
 	char path[64], buf[1024], *p;
-	unsigned long long start = 0;
 	ssize_t n;
 	int fd, field;
 
+	*start = 0;
 	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
+		return false;
 	n = read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (n <= 0)
-		return 0;
+		return false;
 	buf[n] = '\0';
 	/* the name may hold blanks and ')': count fields after the last */
-	if ((p = strrchr(buf, ')')) == NULL)
-		return 0;
+	if ((p = strrchr(buf, ')')) == NULL || p[1] != ' ')
+		return false;
+	*state = p[2];
 	for (field = 2; *p != '\0' && field < 22; p++) {
 		if (*p == ' ')
 			field++;
 	}
-	if (field == 22 && sscanf(p, "%llu", &start) != 1)
-		start = 0;
-	return start;
+	if (field == 22 && sscanf(p, "%llu", start) != 1)
+		*start = 0;
+	return true;
+}
+
+unsigned long long
+roomdir_proc_start(long pid)
+{
+	unsigned long long start;
+	char state;
+
+	return proc_stat(pid, &state, &start) ? start : 0;
 }
 
 /* Does the process run, is it the one that wrote start, and does it run
@@ -106,13 +118,14 @@ roomdir_proc_start(long pid)
 static enum proc_state
 proc_state(long pid, unsigned long long start, uid_t uid, bool check_uid)
 {
-	char path[64];
+	char path[64], state = 'R';
 	unsigned long long now;
 	struct stat st;
 
 	if (pid <= 1 || (kill((pid_t)pid, 0) == -1 && errno == ESRCH))
 		return PROC_GONE;
-	now = roomdir_proc_start(pid);
+	if (proc_stat(pid, &state, &now) && (state == 'Z' || state == 'X'))
+		return PROC_GONE;	/* ended, not yet reaped */
 	if (start != 0 && now != 0 && now != start)
 		return PROC_GONE;	/* its number was taken again */
 	snprintf(path, sizeof path, "/proc/%ld", pid);

@@ -274,8 +274,7 @@ draw_status(const struct trainer *t, int *cy, int *cx)
 	}
 	if (t->confirm)
 		text_at(t, LINES - 2, 1, _("End the workshop? Participants go "
-		    "on alone; the room is removed. Enter: end, Esc: stay"),
-		    t->th.error);
+		    "on alone; its files are removed."), t->th.error);
 	else if (t->status != NULL)
 		text_at(t, LINES - 2, 1, t->status, t->status_error ?
 		    t->th.error : t->th.note);
@@ -293,12 +292,17 @@ draw_keys(const struct trainer *t)
 		{ "Enter", N_("send") },
 		{ "Esc", N_("cancel") }
 	};
-	const char *const (*k)[2] = t->typing ? typing : keys;
-	size_t n = t->typing ? 2 : 3, i;
+	static const char *const confirm[][2] = {
+		{ "Enter", N_("end the workshop") },
+		{ "Esc", N_("go on") }
+	};
+	const char *const (*k)[2] = t->typing ? typing : t->confirm ?
+	    confirm : keys;
+	size_t n = t->typing || t->confirm ? 2 : 3, i;
 	int x = 1;
 
 	draw_fill_line(LINES - 1, A_NORMAL);
-	for (i = 0; i < n && !t->confirm; i++) {
+	for (i = 0; i < n; i++) {
 		text_at(t, LINES - 1, x, k[i][0], t->th.key);
 		x += (int)text_width(k[i][0]) + 1;
 		text_at(t, LINES - 1, x, _(k[i][1]), A_NORMAL);

@@ -6,7 +6,7 @@
 # workshop on disk once the trainer leaves, while participants work on; a
 # console killed with SIGKILL is cleaned up by the next one.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 26
+plan 28
 
 BASE="$T_DIR/run"		# stands for /run/optout
 ROOM="$BASE/demo"
@@ -208,6 +208,21 @@ ok "in the linear mode, Enter puts it away and the same page comes again"
 keys p
 poll 3 seat_shows p29 "Please look up" && poll 3 said 25 "Bitte schauen Sie auf"
 ok "a pause reaches the seats, each in its own language"
+
+# --- a seat whose last key was 10 minutes ago (written here as a session
+# would write it; its process is a sleep of ours) is listed as idle
+sleep 60 &
+SLEEPER=$!
+PIDS+=("$SLEEPER")
+printf 'optout-seat 1\npid %s\nstart 0\nstage start\nhand 0\nactive %s\n' \
+    "$SLEEPER" $(($(date +%s) - 600)) > "$ROOM/.seat-99" &&
+    mv "$ROOM/.seat-99" "$ROOM/seat-99"
+poll 3 trainer_says "No key for 5 minutes or more: seats 99" &&
+    trainer_says "Seats: 31 joined, 31 here"
+ok "a seat without a key for the profile's idle minutes is listed as idle"
+kill "$SLEEPER"
+poll 3 trainer_says "Left or gone: seats 99" && trainer_says "31 joined, 30 here"
+ok "when its process ends, the seat is listed as gone and no longer counted"
 
 # --- the trainer leaves: the room is removed, participants go on
 keys q
