@@ -2251,6 +2251,10 @@ START_TEST(test_seat_follows_the_wizard_screen_by_screen)
 	ck_assert_str_eq(s.marks[1].id, "beta");
 	ck_assert_int_eq(s.marks[1].mark, MARK_DONE);
 	seat_free(&s);
+	ev(WZ_NEXT);		/* the take-home screen: after the summary */
+	ck_assert_int_eq(wz.screen, SCR_TAKEHOME);
+	ck_assert_int_eq(seat_stage_now(&p), SEAT_SUMMARY);
+	ck_assert_ptr_null(p);
 }
 END_TEST
 
