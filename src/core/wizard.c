@@ -2037,7 +2037,7 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 	if (w->screen != SCR_QUIT && !w->editing)
 		view_add_key(v, VK_QUIT, w->mode == WZ_KIOSK ?
 		    _("end visit") : _("quit"));
-	if (w->workshop != NULL)
+	if (w->workshop != NULL && !v->input_active)	/* h is typed there */
 		view_add_key(v, VK_HAND, w->hand ? _("lower hand") :
 		    _("raise hand"));
 	add_seat(w, v);
