@@ -51,6 +51,18 @@ catalog_find(const struct catalog *c, const char *id)
 	return -1;
 }
 
+long
+catalog_find_slot(const struct catalog *c, unsigned slot)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].has_slot && c->v[i].slot == slot)
+			return (long)i;
+	}
+	return -1;
+}
+
 static int
 cmp_platform(const void *a, const void *b)
 {

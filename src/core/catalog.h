@@ -111,9 +111,16 @@ struct contact {
 	char	*url;		/* or NULL */
 };
 
+/* Slots number the platforms in resume codes: given once, never changed
+ * or reused (docs/resume-code.md). */
+#define CATALOG_SLOT_MAX	4095
+
 struct platform {
 	char		*id;
 	bool		 enabled;	/* false: a file that hides the id */
+	bool		 has_slot;	/* false: not carried in resume codes */
+	unsigned	 slot;		/* 0 to CATALOG_SLOT_MAX */
+	int		 slot_line;	/* for messages about it */
 	char		*name;
 	char		*operator_name;
 	enum category	 category;
@@ -167,6 +174,8 @@ bool		 event_from_code(const char *, enum event_kind *);
 
 /* Index of the platform with this id, or -1. */
 long		 catalog_find(const struct catalog *, const char *id);
+/* Index of the platform with this resume-code slot, or -1. */
+long		 catalog_find_slot(const struct catalog *, unsigned slot);
 /* Platform ids: a-z, 0-9 and _, 1 to 64 characters. */
 bool		 catalog_valid_id(const char *);
 /* Sorts by category, then by name (the order of the platform list). */

@@ -13,7 +13,7 @@
 #include "store/store.h"
 
 static const char *const top_keys[] = {
-	"format", "enabled", "id", "name", "operator", "category", "verified",
+	"format", "enabled", "id", "slot", "name", "operator", "category", "verified",
 	"mechanism", "summary", "legal_basis", "excluded", "retroactivity",
 	"caveats", "uncertain", "alternatives", "events", "organisation",
 	"form", "email", "contact", "recheck_days", "surfaces", "sources", NULL
@@ -468,6 +468,18 @@ store_platform_load(const char *path, struct platform *p, struct diags *d)
 		    "(this optout reads catalog format 1)");
 	if ((p->id = cfg_string(&c, root, "id", true)) != NULL)
 		check_id(&c, root, path, p->id);
+	if ((m = config_setting_get_member(root, "slot")) != NULL) {
+		if (config_setting_type(m) != CONFIG_TYPE_INT ||
+		    config_setting_get_int(m) < 0 ||
+		    config_setting_get_int(m) > CATALOG_SLOT_MAX)
+			diags_add(d, path, cfg_line(m), false, "'slot' must be "
+			    "a whole number from 0 to %d", CATALOG_SLOT_MAX);
+		else {
+			p->has_slot = true;
+			p->slot = (unsigned)config_setting_get_int(m);
+			p->slot_line = cfg_line(m);
+		}
+	}
 	if (!p->enabled) {
 		/* a file that only hides a platform needs nothing more */
 		config_destroy(&cfg);
@@ -602,13 +614,31 @@ check_age(const struct platform *p, const struct catalog_check *chk,
 		    chk->stale_days);
 }
 
+/* A slot already taken by another platform: resume codes would mix them up.
+ * Returns that platform, or NULL. */
+static const struct platform *
+slot_taken(const struct catalog *cat, const struct platform *p)
+{
+	long i;
+
+	if (!p->has_slot || (i = catalog_find_slot(cat, p->slot)) < 0 ||
+	    strcmp(cat->v[i].id, p->id) == 0)
+		return NULL;
+	return &cat->v[i];
+}
+
 /* Puts p into the catalog: replaces the same id, or adds it; a disabled
- * p removes the id. */
+ * p removes the id. A replacement without a slot keeps the slot of the
+ * platform it replaces. */
 static void
 merge(struct catalog *cat, struct platform *p)
 {
 	long i = catalog_find(cat, p->id);
 
+	if (i >= 0 && !p->has_slot && cat->v[i].has_slot) {
+		p->has_slot = true;
+		p->slot = cat->v[i].slot;
+	}
 	if (!p->enabled) {
 		if (i >= 0)
 			catalog_remove(cat, (size_t)i);
@@ -633,8 +663,10 @@ load_layer(const char *dir, bool first, bool strict,
 	size_t nnames, i, k;
 	struct diags fd;
 	struct platform p;
+	const struct platform *other;
 	struct catalog here = { NULL, 0 };	/* ids seen in this layer */
 	bool hard = first || strict;
+	long k2;
 
 	if (list_dir(dir, &names, &nnames) == -1) {
 		if (first || errno != ENOENT)
@@ -652,6 +684,12 @@ load_layer(const char *dir, bool first, bool strict,
 			diags_add(&fd, path, 0, false, "id \"%s\" is already "
 			    "used by another file in %s", p.id, dir);
 			platform_free(&p);
+		} else if (fd.nerrors == 0 && (other = slot_taken(cat, &p)) !=
+		    NULL) {
+			diags_add(&fd, path, p.slot_line, false, "slot %u is "
+			    "already used by \"%s\" (%s); give this platform an "
+			    "unused slot", p.slot, other->id, other->file);
+			platform_free(&p);
 		}
 		append_diags(d, &fd, !hard);
 		if (fd.nerrors == 0) {
@@ -662,6 +700,11 @@ load_layer(const char *dir, bool first, bool strict,
 			memset(&here.v[here.n], 0, sizeof here.v[0]);
 			here.v[here.n++].id = xstrdup(p.id);
 			merge(cat, &p);
+			k2 = catalog_find(cat, here.v[here.n - 1].id);
+			if (strict && k2 >= 0 && !cat->v[k2].has_slot)
+				diags_add(d, path, 0, true, "no 'slot': this "
+				    "platform cannot be carried in resume codes "
+				    "(give it an unused slot, see docs/catalog.md)");
 		} else if (!hard) {
 			k = strlen(names[i]) - 4;
 			id = xstrndup(names[i], k);

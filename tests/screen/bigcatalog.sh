@@ -8,6 +8,7 @@ BIG="$T_DIR/big"
 mkdir -p "$BIG"
 for i in $(seq -w 0 999); do
 	sed -e "s/^id = \"linkedin\";/id = \"p$i\";/" \
+	    -e "s/^slot = .*/slot = $((10#$i + 100));/" \
 	    -e "s/^name = \"LinkedIn\";/name = \"Platform $i\";/" \
 	    "$top_srcdir/config/platforms/linkedin.cfg" > "$BIG/p$i.cfg"
 done

@@ -1716,15 +1716,16 @@ put_platform(const char *dir, const char *id, const char *name)
 {
 	size_t len;
 	char *data = fixture("catalog/good/minimal.cfg", &len), *path, *out;
-	char *at_id = strstr(data, "id = \"minimal\";");
+	char *at_id = strstr(data, "id = \"minimal\"; slot = 1000;");
 	char *at_name = strstr(data, "name = \"Minimal\";");
+	static unsigned slot = 1000;	/* each file its own */
 
 	ck_assert(at_id != NULL && at_name != NULL && at_id < at_name);
 	*at_id = '\0';
 	*at_name = '\0';
-	out = xasprintf("%sid = \"%s\";%sname = \"%s\";%s", data, id,
-	    at_id + strlen("id = \"minimal\";"), name,
-	    at_name + strlen("name = \"Minimal\";"));
+	out = xasprintf("%sid = \"%s\"; slot = %u;%sname = \"%s\";%s", data,
+	    id, ++slot, at_id + strlen("id = \"minimal\"; slot = 1000;"),
+	    name, at_name + strlen("name = \"Minimal\";"));
 	path = xasprintf("%s/%s.cfg", dir, id);
 	write_file(path, out, strlen(out));
 	free(path);
