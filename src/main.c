@@ -37,6 +37,7 @@ struct options {
 	bool		 receipt;	/* --receipt FORMAT */
 	enum receipt_format receipt_format;
 	char		*catalog;	/* borrowed from argv */
+	char		*resume;	/* borrowed from argv: a resume code */
 	char	       **check_dirs;	/* borrowed from argv */
 	size_t		 ncheck_dirs;
 	char		*workshop;	/* borrowed: --workshop NAME */
@@ -127,6 +128,8 @@ usage(const struct app *a, FILE *f)
 	    "  --trainer NAME        the trainer's console of the workshop "
 	    "NAME\n"
 	    "  --workshop-file FILE  read the workshop profiles from FILE\n"
+	    "  --resume CODE         continue with the platforms a resume "
+	    "code carries\n"
 	    "  --help                show this help\n"
 	    "  --version             show the version\n"
 	    "\n"
@@ -134,7 +137,7 @@ usage(const struct app *a, FILE *f)
 	    "? helps, q quits.\n"
 	    "Progress is kept in %s.\n"
 	    "Exit status: 0 done, 1 error in data or terminal, 2 wrong "
-	    "options,\n128+N ended by signal N.\n"),
+	    "options or a\nmistyped code, 128+N ended by signal N.\n"),
 	    "$XDG_STATE_HOME/optout/progress.cfg");
 	out(f, a, s);
 	free(s);
@@ -182,6 +185,7 @@ parse_options(int argc, char **argv, struct app *a)
 		{ "workshop", required_argument, NULL, 'W' },
 		{ "trainer", required_argument, NULL, 'T' },
 		{ "workshop-file", required_argument, NULL, 'F' },
+		{ "resume", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options *o = &a->opt;
@@ -243,6 +247,9 @@ parse_options(int argc, char **argv, struct app *a)
 			break;
 		case 'F':
 			o->workshop_file = optarg;
+			break;
+		case 'r':
+			o->resume = optarg;
 			break;
 		case 'l':
 			if (!lang_from_code(optarg, &o->lang)) {
@@ -709,6 +716,34 @@ cmd_trainer(struct app *a)
 	return rc > 0 ? 128 + rc : rc < 0 ? EXIT_DATA : 0;
 }
 
+/* --resume CODE: into the loaded progress (saved at once in personal
+ * mode) or into memory. What it did is told on the welcome screen, or on
+ * stderr with --list. A mistyped code stops here (exit 2), so that
+ * nothing is ever read wrong; a code that restores nothing, with 1. */
+static int
+resume_from_option(struct app *a)
+{
+	char *said, *err = NULL;
+	enum wz_restore r;
+
+	r = wizard_restore_code(&a->cat, &a->prog, a->opt.resume, &said);
+	if (r == WZ_RESTORED && save_progress(a, &err) == -1) {
+		add_notice(a, said);
+		free(said);
+		said = xasprintf(_("Not saved: %s"), err);
+		free(err);
+	}
+	if (r != WZ_RESTORED || a->opt.list) {
+		out(stderr, a, "optout: ");
+		out(stderr, a, said);
+		fputc('\n', stderr);
+	} else
+		add_notice(a, said);
+	free(said);
+	return r == WZ_RESTORE_MISTYPED ? EXIT_USAGE : r == WZ_RESTORE_FAILED ?
+	    EXIT_DATA : 0;
+}
+
 static int
 run_wizard(struct app *a)
 {
@@ -827,7 +862,9 @@ main(int argc, char **argv)
 			a.opt.lang = a.prog.has_lang ? a.prog.lang :
 			    a.has_ws && a.ws.has_lang ? a.ws.lang : a.li.lang;
 		i18n_set_lang(a.opt.lang);
-		rc = a.opt.list ? cmd_list(&a) : run_wizard(&a);
+		rc = a.opt.resume != NULL ? resume_from_option(&a) : 0;
+		if (rc == 0)
+			rc = a.opt.list ? cmd_list(&a) : run_wizard(&a);
 	}
 
 	/* everything is freed, so that leak checkers see real leaks only */

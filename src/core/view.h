@@ -35,7 +35,14 @@ enum vkind {
 	V_FINAL,	/* the final action, numbered, emphasised */
 	V_CRUMB,	/* the menu path on one line */
 	V_LINK,		/* an address to type or scan */
-	V_DIM		/* secondary: dates, sources */
+	V_DIM,		/* secondary: dates, sources */
+	V_QR		/* text to show as a QR code (num: enum vqr), where it
+			   fits; the text itself is in a block before it */
+};
+
+enum vqr {
+	VQR_LINK,	/* an address: byte mode */
+	VQR_CODE	/* a resume code: alphanumeric mode */
 };
 
 struct vblock {
@@ -63,7 +70,9 @@ enum vkey_kind {
 	VK_HELP,
 	VK_QUIT,
 	VK_SEARCH,
-	VK_HAND		/* a workshop: raise or lower the hand */
+	VK_HAND,	/* a workshop: raise or lower the hand */
+	VK_CODE,	/* type a resume code */
+	VK_QR		/* show the QR code on the whole screen */
 };
 
 struct vkey {

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/letter.h"
+#include "core/resume.h"
 #include "core/text.h"
 #include "core/wizard.h"
 #include "core/words.h"
@@ -96,6 +97,7 @@ wizard_free(struct wizard *w)
 	free(w->print_note);
 	takehome_clear(&w->th);		/* names typed for letters */
 	free(w->broadcast_text);
+	free(w->code_note);
 	memset(w, 0, sizeof *w);
 }
 
@@ -926,6 +928,185 @@ hand(struct wizard *w)
 	return 0;
 }
 
+/* ---- resume codes ---- */
+
+static const char *
+code_error_text(enum resume_error e)
+{
+	switch (e) {
+	case RESUME_EMPTY:
+		return _("Please type the code.");
+	case RESUME_TOO_SHORT:
+		return _("This code is mistyped: it is too short. Please "
+		    "compare it with your note.");
+	case RESUME_TOO_LONG:
+		return _("This code is mistyped: it is too long. Please "
+		    "compare it with your note.");
+	case RESUME_NEWER:
+		return _("This code was made by a newer version of optout. "
+		    "Please update optout, then type the code again.");
+	case RESUME_MISTYPED:
+	default:
+		return _("This code is mistyped: a character is wrong, "
+		    "missing, extra, or two are swapped. Please compare it "
+		    "with your note, character by character. Nothing was "
+		    "changed.");
+	}
+}
+
+/* "LinkedIn (done), Facebook (form sent, ...)" */
+static char *
+platforms_with_status(const struct catalog *cat, const struct progress *prog,
+    const size_t *idx, size_t n)
+{
+	const struct platform *p;
+	const struct record *r;
+	struct buf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p = &cat->v[idx[i]];
+		r = progress_find(prog, p->id);
+		buf_addf(&b, "%s%s: %s", i > 0 ? "; " : "", p->name,
+		    words_platform_status(p, r != NULL ? r->status : ST_OPEN));
+	}
+	return buf_take(&b);
+}
+
+enum wz_restore
+wizard_restore_code(const struct catalog *cat, struct progress *prog,
+    const char *code, char **said)
+{
+	struct resume_report rep;
+	struct resume_data d;
+	enum resume_error e;
+	struct buf b = { 0 };
+	char bad, *list;
+
+	if ((e = resume_parse(code, &d, &bad)) == RESUME_BAD_CHAR) {
+		*said = xasprintf(_("This code is mistyped: \"%c\" is never "
+		    "part of a code. Codes have only letters and digits. "
+		    "Nothing was changed."), bad);
+		return WZ_RESTORE_MISTYPED;
+	}
+	if (e != RESUME_OK) {
+		*said = xstrdup(code_error_text(e));
+		return e == RESUME_NEWER ? WZ_RESTORE_FAILED :
+		    WZ_RESTORE_MISTYPED;
+	}
+	resume_restore(cat, prog, &d, &rep);
+	if (rep.mismatch)
+		*said = xstrdup(_("This code was made with a different list of "
+		    "platforms, so its platforms cannot be matched here. "
+		    "Nothing was changed."));
+	else if (rep.nrestored + rep.nkept == 0)
+		*said = xasprintf(ngettext("The platform in this code is not "
+		    "in this version of optout's list, so nothing was "
+		    "restored. A newer optout may know it.", "The %zu "
+		    "platforms in this code are not in this version of "
+		    "optout's list, so nothing was restored. A newer optout "
+		    "may know them.", rep.unknown), rep.unknown);
+	else {
+		if (rep.nrestored > 0) {
+			list = platforms_with_status(cat, prog, rep.restored,
+			    rep.nrestored);
+			buf_addf(&b, _("Restored from your code: %s."), list);
+			free(list);
+		}
+		if (rep.nkept > 0) {
+			list = platforms_with_status(cat, prog, rep.kept,
+			    rep.nkept);
+			if (b.data != NULL)
+				buf_adds(&b, " ");
+			buf_addf(&b, _("Already finished here, so kept as they "
+			    "are: %s."), list);
+			free(list);
+		}
+		if (rep.unknown > 0) {
+			if (b.data != NULL)
+				buf_adds(&b, " ");
+			buf_addf(&b, ngettext("%zu platform in the code is not "
+			    "in this version of optout's list and was not "
+			    "restored.", "%zu platforms in the code are not in "
+			    "this version of optout's list and were not "
+			    "restored.", rep.unknown), rep.unknown);
+		}
+	}
+	resume_data_free(&d);
+	if (rep.mismatch || rep.nrestored + rep.nkept == 0) {
+		resume_report_free(&rep);
+		return WZ_RESTORE_FAILED;
+	}
+	resume_report_free(&rep);
+	*said = buf_take(&b);
+	return WZ_RESTORED;
+}
+
+static void
+set_code_note(struct wizard *w, char *text, bool error)
+{
+	free(w->code_note);
+	w->code_note = text;
+	w->code_error = error;
+}
+
+/* Keys while a code is typed on the welcome screen. */
+static int
+code_key(struct wizard *w, struct wz_event ev)
+{
+	size_t len = strlen(w->code);
+	char *said;
+
+	switch (ev.kind) {
+	case WZ_CHAR:
+		if (ev.n < 0x20 || ev.n >= 0x7f) {
+			set_code_note(w, xstrdup(_("Codes have only letters and "
+			    "digits.")), true);
+			return 0;
+		}
+		if (len + 1 < sizeof w->code) {
+			w->code[len] = (char)ev.n;
+			w->code[len + 1] = '\0';
+		}
+		return 0;
+	case WZ_ERASE:
+		if (len > 0)
+			w->code[len - 1] = '\0';
+		return 0;
+	case WZ_BACK:
+		w->entering_code = false;
+		w->code[0] = '\0';
+		if (w->code_error)
+			set_code_note(w, NULL, false);
+		return 0;
+	case WZ_NEXT:
+		if (len == 0) {		/* Enter alone: never mind */
+			w->entering_code = false;
+			return 0;
+		}
+		switch (wizard_restore_code(w->cat, w->prog, w->code, &said)) {
+		case WZ_RESTORED:
+			set_code_note(w, said, false);
+			set_message(w, false, "%s", _("Code accepted."));
+			w->entering_code = false;
+			w->code[0] = '\0';
+			return WZ_R_PROGRESS;
+		case WZ_RESTORE_MISTYPED:
+			/* the text stays, to be corrected */
+			set_code_note(w, said, true);
+			return 0;
+		case WZ_RESTORE_FAILED:
+		default:
+			set_code_note(w, said, true);
+			w->entering_code = false;
+			w->code[0] = '\0';
+			return 0;
+		}
+	default:
+		return 0;	/* arrows and the like wait */
+	}
+}
+
 int
 wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 {
@@ -942,6 +1123,8 @@ wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 		clear_message(w);
 	if (w->editing && w->screen == SCR_DETAILS && editing_key(w, ev))
 		return 0;
+	if (w->entering_code && w->screen == SCR_WELCOME)
+		return code_key(w, ev);
 	if (w->filtering && w->screen == SCR_PLATFORMS) {
 		if (ev.kind == WZ_NEXT) {	/* Enter ends typing */
 			w->filtering = false;
@@ -999,6 +1182,12 @@ wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 		return filter_add(w, (uint32_t)ev.n);
 	case WZ_ERASE:
 		return filter_erase(w);
+	case WZ_CODE:
+		if (w->screen != SCR_WELCOME)
+			return 0;
+		w->entering_code = true;
+		w->code[0] = '\0';
+		return 0;
 	case WZ_HELP:
 		return overlay(w, SCR_HELP);
 	case WZ_QUIT:
@@ -1129,6 +1318,26 @@ add_sources(struct view *v, const struct platform *p)
 	buf_free(&b);
 }
 
+/* A QR code of text (already shown as text just before), with the key
+ * that shows it on the whole screen. Not for the linear front end, whose
+ * readers get the text. */
+static void
+add_qr(const struct wizard *w, struct view *v, enum vqr kind,
+    const char *text)
+{
+	if (w->linear)
+		return;
+	view_add_block(v, V_QR, (int)kind, text);
+	view_add_key(v, VK_QR, _("QR code"));
+}
+
+/* The resume code of this session, or NULL if nothing is noted yet. */
+static char *
+session_code(const struct wizard *w, size_t *left_out)
+{
+	return resume_code(w->cat, w->prog, left_out);
+}
+
 static void
 view_welcome(const struct wizard *w, struct view *v)
 {
@@ -1163,14 +1372,25 @@ view_welcome(const struct wizard *w, struct view *v)
 	else if (touched > 0 || w->prog->account != ACCOUNT_UNSET)
 		view_add_block(v, V_NOTE, 0, _("Welcome back. Your notes are "
 		    "kept."));
+	if (w->code_note != NULL)
+		view_add_block(v, V_NOTE, 0, w->code_note);
 	if (!w->linear)
 		view_add_block(v, V_DIM, 0, _("Using a screen reader? Start "
 		    "optout --linear: one question at a time, as plain lines."));
 	view_add_block(v, V_HEADING, 0, "Sprache / Language");
 	view_add_item(v, "Deutsch", NULL, -1, NULL);
 	view_add_item(v, "English", NULL, -1, NULL);
+	if (w->entering_code) {
+		v->input_label = xstrdup(_("Your code:"));
+		v->input = xstrdup(w->code);
+		v->input_active = true;
+		view_add_key(v, VK_ENTER, _("restore"));
+		view_add_key(v, VK_BACK, _("cancel"));
+		return;
+	}
 	view_add_key(v, VK_MOVE, _("choose"));
 	view_add_key(v, VK_ENTER, _("continue"));
+	view_add_key(v, VK_CODE, _("I have a code"));
 }
 
 static void
@@ -1443,6 +1663,7 @@ view_steps(const struct wizard *w, struct view *v, time_t now)
 	if (sf->url != NULL) {
 		view_add_block(v, V_HEADING, 0, _("Direct link"));
 		view_add_block(v, V_LINK, 0, sf->url);
+		add_qr(w, v, VQR_LINK, sf->url);
 	}
 	if ((s = ltext_get_any(&sf->search, ui, NULL)) != NULL) {
 		view_add_block(v, V_HEADING, 0, _("The menu looks different?"));
@@ -1567,6 +1788,33 @@ want_open(const struct record *r)
 	    r->status != ST_FORM_SENT;
 }
 
+/* The resume code, to continue elsewhere. */
+static void
+add_code(const struct wizard *w, struct view *v)
+{
+	size_t left;
+	char *code = session_code(w, &left);
+
+	if (code == NULL && left == 0)
+		return;
+	view_add_block(v, V_HEADING, 0, _("Your code to continue later"));
+	if (code != NULL) {
+		view_add_block(v, V_TEXT, 0, _("To continue on another "
+		    "computer or at home, start optout there and type this "
+		    "code on the first screen (key c), or start optout "
+		    "--resume with the code. It says only which platforms you "
+		    "have done: no name, nothing personal."));
+		view_add_block(v, V_LINK, 0, code);
+		add_qr(w, v, VQR_CODE, code);
+	}
+	if (left > 0)
+		view_add_blockf(v, V_DIM, ngettext("Not in the code: %zu "
+		    "platform that was added on this computer only.",
+		    "Not in the code: %zu platforms that were added on this "
+		    "computer only.", left), left);
+	free(code);
+}
+
 /* Switches recorded long enough ago to be checked again. */
 static void
 summary_recheck(const struct wizard *w, struct view *v, time_t now)
@@ -1619,6 +1867,7 @@ view_summary(const struct wizard *w, struct view *v, time_t now)
 	else
 		view_add_block(v, V_NOTE, 0, _("Your notes are not stored "
 		    "here. Write down or photograph what you still need."));
+	add_code(w, v);		/* last: what to take along */
 	v->enter_label = xstrdup(_("continue: receipt"));
 	view_add_key(v, VK_SCROLL, _("scroll"));
 	view_add_key(v, VK_ENTER, _("continue: receipt"));
@@ -1878,12 +2127,22 @@ view_help(const struct wizard *w, struct view *v)
 }
 
 static void
-view_end_visit(struct view *v)
+view_end_visit(const struct wizard *w, struct view *v)
 {
+	char *code = session_code(w, NULL);
+
 	v->title = xstrdup(_("End your visit?"));
 	view_add_block(v, V_TEXT, 0, _("When your visit ends, everything you "
 	    "noted here is cleared, so that the next visitor sees nothing of "
 	    "it. You can look at your summary first."));
+	if (code != NULL) {
+		view_add_block(v, V_NOTE, 0, _("To continue at home, note this "
+		    "code or scan it with your phone, and type it on optout's "
+		    "first screen (key c):"));
+		view_add_block(v, V_LINK, 0, code);
+		add_qr(w, v, VQR_CODE, code);
+		free(code);
+	}
 	view_add_item(v, _("Show my summary first"), NULL, -1, NULL);
 	view_add_item(v, _("Yes, end my visit and clear everything"), NULL, -1,
 	    NULL);
@@ -1909,7 +2168,7 @@ static void
 view_quit(const struct wizard *w, struct view *v)
 {
 	if (w->mode == WZ_KIOSK) {
-		view_end_visit(v);
+		view_end_visit(w, v);
 		return;
 	}
 	v->title = xstrdup(_("Quit optout?"));

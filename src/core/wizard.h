@@ -31,7 +31,8 @@ enum wz_event_kind {
 	WZ_FILTER,	/* '/': type to filter the platform list */
 	WZ_CHAR,	/* a typed character (n: the code point) */
 	WZ_ERASE,	/* Backspace while typing */
-	WZ_HAND		/* in a workshop: raise or lower the hand */
+	WZ_HAND,	/* in a workshop: raise or lower the hand */
+	WZ_CODE		/* 'c' on the welcome screen: type a resume code */
 };
 
 struct wz_event {
@@ -81,6 +82,10 @@ struct wizard {
 	size_t		 surface;	/* index into the platform's surfaces */
 	char		 filter[64];	/* UTF-8; the list shows matches only */
 	bool		 filtering;	/* keys go into the filter */
+	char		 code[128];	/* a resume code being typed (ASCII) */
+	bool		 entering_code;	/* keys go into the code */
+	char		*code_note;	/* owned: what a typed code did */
+	bool		 code_error;	/* ... it was mistyped or useless */
 	int		 stale_days;	/* older "verified" dates are flagged */
 	char		*message;	/* owned: the last thing that happened */
 	bool		 message_error;
@@ -137,5 +142,17 @@ void	 wizard_show_broadcast(struct wizard *, enum broadcast_kind,
 void	 wizard_set_seat(struct wizard *, unsigned seat);
 /* The platform being worked on, or NULL. */
 const struct platform *wizard_platform(const struct wizard *);
+
+enum wz_restore {
+	WZ_RESTORED,		/* some or all of the code restored */
+	WZ_RESTORE_MISTYPED,	/* not a code as typed: nothing changed */
+	WZ_RESTORE_FAILED	/* a valid code that restores nothing here */
+};
+
+/* Restores a resume code into prog (see resume_restore()); *said (owned)
+ * tells the person what happened, in the current language. Used by the
+ * welcome screen and by optout --resume. */
+enum wz_restore wizard_restore_code(const struct catalog *, struct progress *,
+	     const char *code, char **said);
 
 #endif

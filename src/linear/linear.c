@@ -75,6 +75,8 @@ show(struct lin *l, const struct view *v)
 			fputc('\n', l->out);
 			say(l, "", b->text);
 			break;
+		case V_QR:
+			break;	/* the text is in the block before it */
 		default:
 			say(l, "", b->text);
 			break;
@@ -104,14 +106,29 @@ show(struct lin *l, const struct view *v)
 	}
 }
 
+static bool
+has_key(const struct view *v, enum vkey_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < v->nkeys; i++) {
+		if (v->keys[i].kind == k)
+			return true;
+	}
+	return false;
+}
+
 static void
 prompt(struct lin *l, const struct view *v)
 {
-	char *p;
+	char *p, *t;
 
 	fputc('\n', l->out);
 	if (v->any_key)
 		p = xstrdup(_("Press Enter to go on."));
+	else if (v->input_active && v->screen == SCR_WELCOME)
+		p = xstrdup(_("Type your code and press Enter (Enter alone: "
+		    "cancel):"));
 	else if (v->input_active && v->screen == SCR_PLATFORMS)
 		p = xstrdup(_("Type a part of the name and press Enter:"));
 	else if (v->input_active)
@@ -134,6 +151,11 @@ prompt(struct lin *l, const struct view *v)
 
 		free(p);
 		p = more;
+	}
+	if (has_key(v, VK_CODE) && !v->input_active) {
+		t = xasprintf("%s %s", p, _("c: I have a code."));
+		free(p);
+		p = t;
 	}
 	say(l, "", p);
 	free(p);
@@ -189,6 +211,10 @@ answer(struct lin *l, const struct view *v, const char *a)
 	if (v->any_key)		/* a notice: any answer has read it */
 		return apply(l, (struct wz_event){ WZ_NEXT, 0 });
 	if (v->input_active) {
+		/* a code is typed anew after a mistake, not added to */
+		if (v->screen == SCR_WELCOME && v->input != NULL)
+			for (n = (long)strlen(v->input); n > 0; n--)
+				apply(l, (struct wz_event){ WZ_ERASE, 0 });
 		while (*p != '\0') {
 			uint32_t cp;
 			size_t k = utf8_decode(p, strlen(p), &cp);
@@ -211,6 +237,14 @@ answer(struct lin *l, const struct view *v, const char *a)
 	if ((strcmp(p, "h") == 0 || strcmp(p, "H") == 0) &&
 	    l->w->workshop != NULL)
 		return apply(l, (struct wz_event){ WZ_HAND, 0 });
+	if ((p[0] == 'c' || p[0] == 'C') && (p[1] == '\0' || p[1] == ' ') &&
+	    has_key(v, VK_CODE)) {	/* "c", or "c CODE" at once */
+		apply(l, (struct wz_event){ WZ_CODE, 0 });
+		if (p[1] == '\0')
+			return 0;
+		return answer(l, &(struct view){ .input_active = true,
+		    .screen = SCR_WELCOME }, p + 2);
+	}
 	if (*p == '/' && v->screen == SCR_PLATFORMS) {
 		apply(l, (struct wz_event){ WZ_FILTER, 0 });
 		if (p[1] == '\0')	/* "/" alone: show all again */

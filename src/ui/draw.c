@@ -58,11 +58,35 @@ draw_stop(SCREEN *scr)
 	delscreen(scr);
 }
 
+#define PAIR_QR_LIGHT	5
+#define PAIR_QR_DARK	6
+
+/* QR codes need a known dark and light, whatever the terminal's own
+ * colours are (often light on dark): black on white, set explicitly. They
+ * are drawn so even with NO_COLOR, which asks for no colour in the text:
+ * black and white carry no meaning here, they make the code scannable.
+ * Without colours at all a terminal cannot promise dark on light, so it
+ * shows no QR code (the link or code is there as text). */
+static void
+theme_qr(struct theme *t)
+{
+	short white = COLORS >= 16 ? 15 : COLOR_WHITE;	/* bright if any */
+
+	if (COLOR_PAIRS <= PAIR_QR_DARK ||
+	    init_pair(PAIR_QR_LIGHT, COLOR_BLACK, white) != OK ||
+	    init_pair(PAIR_QR_DARK, COLOR_BLACK, COLOR_BLACK) != OK)
+		return;
+	t->qr = true;
+	t->qr_light = COLOR_PAIR(PAIR_QR_LIGHT);
+	t->qr_dark = COLOR_PAIR(PAIR_QR_DARK);
+}
+
 void
 draw_theme_init(struct theme *t)
 {
 	const char *nc = getenv("NO_COLOR");
 	bool color = has_colors() && (nc == NULL || *nc == '\0');
+	bool can = has_colors() && start_color() == OK;
 
 	/* Monochrome first: meaning never rests on colour alone. */
 	t->title = A_REVERSE;
@@ -76,9 +100,13 @@ draw_theme_init(struct theme *t)
 	t->key = A_BOLD;
 	t->error = A_BOLD | A_REVERSE;
 	t->more = A_BOLD;
-	if (!color || start_color() != OK)
+	t->qr = false;
+	if (can) {
+		use_default_colors();	/* the text keeps the terminal's */
+		theme_qr(t);
+	}
+	if (!color || !can)
 		return;
-	use_default_colors();
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_CYAN, -1);
 	init_pair(3, COLOR_WHITE, COLOR_RED);

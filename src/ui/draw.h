@@ -12,6 +12,9 @@
 struct theme {
 	attr_t	title, heading, note, crumb, link, dim, group, focus, key,
 		error, more;
+	bool	qr;		/* black and white can be set: QR codes */
+	attr_t	qr_light;	/* black on white: ' ' and the half blocks */
+	attr_t	qr_dark;	/* black on black: "##" */
 };
 
 /* Starts curses on stdin/stdout (raw_keys: Ctrl-C, Ctrl-Z, Ctrl-\ are

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/qrtext.h"
 #include "core/text.h"
 #include "core/xmalloc.h"
+#include "sys/i18n.h"
+#include "sys/qr.h"
 #include "ui/layout.h"
 
 char *
@@ -116,6 +119,9 @@ add_block(struct layout *l, const struct vblock *b, long bi, size_t width,
 			blank(l);
 		style = LS_DIM;
 		break;
+	case V_QR:
+		free(text);
+		return;		/* see add_qr */
 	}
 	add_wrapped(l, text, prefix, 0, width, style, bi, -1);
 	free(prefix);
@@ -178,17 +184,77 @@ add_items(struct layout *l, const struct view *v, size_t width, bool utf8)
 	}
 }
 
+const struct qr_matrix *
+qr_cache_get(struct qr_cache *c, const char *text, bool alnum)
+{
+	if (c->text == NULL || strcmp(c->text, text) != 0 ||
+	    c->alnum != alnum) {
+		qr_cache_free(c);
+		c->text = xstrdup(text);
+		c->alnum = alnum;
+		c->ok = qr_encode(text, alnum, &c->m);
+	}
+	return c->ok ? &c->m : NULL;
+}
+
 void
-layout_build(const struct view *v, size_t width, bool utf8, struct layout *l)
+qr_cache_free(struct qr_cache *c)
+{
+	free(c->text);
+	qr_matrix_free(&c->m);
+	memset(c, 0, sizeof *c);
+}
+
+/* A QR code's lines, or (inline false, or no room) a line on how to see
+ * it. Nothing where QR codes cannot be drawn. */
+static void
+add_qr(struct layout *l, const struct vblock *b, long bi,
+    const struct layout_room *room, bool inline_ok)
+{
+	const struct qr_matrix *m;
+	struct lline *ln;
+	size_t n, i, cols, rows;
+	char **lines, *hint;
+
+	if (!room->qr || (m = qr_cache_get(room->cache, b->text,
+	    b->num == VQR_CODE)) == NULL)
+		return;
+	qrtext_size(m, room->utf8, &cols, &rows);
+	if (!inline_ok || cols > room->width || rows > room->height) {
+		hint = layout_text(b->num == VQR_CODE ? _("Key z: the code "
+		    "as a QR code.") : _("Key z: the link as a QR code, to "
+		    "open it on your phone."), room->utf8);
+		add_wrapped(l, hint, NULL, 0, room->width, LS_DIM, bi, -1);
+		free(hint);
+		return;
+	}
+	n = qrtext_render(m, room->utf8, &lines);
+	for (i = 0; i < n; i++) {
+		ln = push(l);
+		ln->text = lines[i];		/* taken over */
+		ln->style = LS_QR;
+		ln->block = bi;
+	}
+	free(lines);
+}
+
+static void
+build(const struct view *v, const struct layout_room *room, bool qr_inline,
+    struct layout *l)
 {
 	size_t i;
 
 	memset(l, 0, sizeof *l);
 	l->focus_line = -1;
-	for (i = 0; i < v->nblocks; i++)
-		add_block(l, &v->blocks[i], (long)i, width, utf8);
+	for (i = 0; i < v->nblocks; i++) {
+		if (v->blocks[i].kind == V_QR)
+			add_qr(l, &v->blocks[i], (long)i, room, qr_inline);
+		else
+			add_block(l, &v->blocks[i], (long)i, room->width,
+			    room->utf8);
+	}
 	if (v->nitems > 0)
-		add_items(l, v, width, utf8);
+		add_items(l, v, room->width, room->utf8);
 	/* no blank line at the very top */
 	if (l->n > 0 && l->v[0].text[0] == '\0') {
 		free(l->v[0].text);
@@ -200,6 +266,25 @@ layout_build(const struct view *v, size_t width, bool utf8, struct layout *l)
 			l->focus_line = (long)i;
 			break;
 		}
+	}
+}
+
+void
+layout_build(const struct view *v, const struct layout_room *room,
+    struct layout *l)
+{
+	size_t i;
+
+	build(v, room, true, l);
+	if (v->nitems == 0 || l->n <= room->height)
+		return;
+	/* choices must stay in view with the code: then the code goes to
+	 * its own screen (key z) */
+	for (i = 0; i < l->n && l->v[i].style != LS_QR; i++)
+		;
+	if (i < l->n) {
+		layout_free(l);
+		build(v, room, false, l);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/qrtext.h"
 #include "core/text.h"
 #include "core/xmalloc.h"
 #include "sys/i18n.h"
@@ -31,6 +32,8 @@ struct ui {
 	size_t			 anchor_off;
 	bool			 more_below;
 	bool			 too_small;
+	bool			 qr_full;	/* the QR code fills the screen */
+	struct qr_cache		 qr;
 	bool			 done;		/* the person chose to leave */
 	const struct ui_config	*cfg;
 	double			 last_key;	/* monotonic seconds */
@@ -150,6 +153,10 @@ hint_key(enum vkey_kind k, bool utf8)
 		return "/";
 	case VK_HAND:
 		return "h";
+	case VK_CODE:
+		return "c";
+	case VK_QR:
+		return "z";
 	case VK_QUIT:
 	default:
 		return "q";
@@ -173,15 +180,16 @@ draw_keys(struct ui *u)
 	bool *show = xcalloc(v->nkeys + 1, sizeof *show);
 	/* Which keys fit: Enter, help and quit first, then the rest. */
 	static const enum vkey_kind prio[] = {
-		VK_ENTER, VK_HELP, VK_QUIT, VK_HAND, VK_MOVE, VK_SCROLL,
-		VK_TICK, VK_BACK, VK_SEARCH, VK_OPEN
+		VK_ENTER, VK_CODE, VK_HELP, VK_QUIT, VK_HAND, VK_MOVE,
+		VK_SCROLL, VK_TICK, VK_BACK, VK_QR, VK_SEARCH, VK_OPEN
 	};
 	size_t p;
 
 	draw_fill_line(LINES - 1, A_NORMAL);
 	for (p = 0; p < sizeof prio / sizeof prio[0]; p++) {
 		for (i = 0; i < v->nkeys; i++) {
-			if (v->keys[i].kind != prio[p])
+			if (v->keys[i].kind != prio[p] ||
+			    (prio[p] == VK_QR && !u->th.qr))
 				continue;
 			label = layout_text(enter_reads_on(u, v->keys[i].kind) ?
 			    _("read on") : v->keys[i].label, u->utf8);
@@ -340,12 +348,93 @@ remember_place(struct ui *u)
 	}
 }
 
+static void draw(struct ui *);
+
+/* One line of a QR code, dark on light whatever the terminal's colours
+ * (see theme_qr). "##" gets black on black, so that the cell is dark
+ * even where a font draws '#' thin. */
+static void
+draw_qr_line(const struct ui *u, int y, int x, const char *s)
+{
+	size_t n;
+
+	move(y, x);
+	while (*s != '\0' && x < COLS) {
+		n = strspn(s, "#");
+		if (n == 0)
+			n = strcspn(s, "#");
+		attrset(*s == '#' ? u->th.qr_dark : u->th.qr_light);
+		addnstr(s, (int)n);
+		s += n;
+		x += (int)n;	/* bytes; only used to stop at the edge */
+	}
+	attrset(A_NORMAL);
+}
+
+/* The view's QR code, or NULL. */
+static const struct vblock *
+view_qr(const struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nblocks; i++) {
+		if (v->blocks[i].kind == V_QR)
+			return &v->blocks[i];
+	}
+	return NULL;
+}
+
+/* Key z: the QR code alone on the screen, as large as a phone needs it
+ * and more often fitting than within the text. */
+static void
+draw_qr_full(struct ui *u)
+{
+	const struct vblock *b = view_qr(&u->view);
+	const struct qr_matrix *m;
+	size_t cols, rows, n, i;
+	char **rows_text, *say;
+	int top, left;
+
+	erase();
+	if (b == NULL || (m = qr_cache_get(&u->qr, b->text, b->num ==
+	    VQR_CODE)) == NULL) {
+		u->qr_full = false;
+		draw(u);
+		return;
+	}
+	qrtext_size(m, u->utf8, &cols, &rows);
+	if (cols > (size_t)COLS || rows + 1 > (size_t)LINES) {
+		say = xasprintf(_("The window is too small for this QR code: "
+		    "it needs %zu columns and %zu lines. Any key: back."),
+		    cols, rows + 1);
+		draw_put(0, 0, say, (size_t)COLS);
+		free(say);
+		move(0, 0);
+	} else {
+		top = (int)((size_t)LINES - 1 - rows) / 2;
+		left = (int)((size_t)COLS - cols) / 2;
+		n = qrtext_render(m, u->utf8, &rows_text);
+		for (i = 0; i < n; i++)
+			draw_qr_line(u, top + (int)i, left, rows_text[i]);
+		qrtext_free(rows_text, n);
+		say = layout_text(_("Scan it with your phone's camera. Any "
+		    "key: back."), u->utf8);
+		attrset(u->th.key);
+		draw_put(LINES - 1, 1, say, (size_t)COLS - 1);
+		attrset(A_NORMAL);
+		free(say);
+		move(LINES - 1, 1);
+	}
+	refresh();
+}
+
 static void
 draw(struct ui *u)
 {
 	size_t h, i, width, x;
 	int cy = 2, cx = 2, y;
 	const struct lline *ln;
+	struct layout_room lr;
 
 	view_free(&u->view);
 	wizard_view(u->w, u->hooks->now(), &u->view);
@@ -354,9 +443,18 @@ draw(struct ui *u)
 		draw_too_small(u);
 		return;
 	}
+	if (u->qr_full) {
+		draw_qr_full(u);
+		return;
+	}
 	width = (size_t)COLS - 4;
 	layout_free(&u->lay);
-	layout_build(&u->view, width, u->utf8, &u->lay);
+	lr.width = width;
+	lr.height = content_height();
+	lr.utf8 = u->utf8;
+	lr.qr = u->th.qr;
+	lr.cache = &u->qr;
+	layout_build(&u->view, &lr, &u->lay);
 	scroll_to_fit(u);
 
 	erase();
@@ -376,6 +474,10 @@ draw(struct ui *u)
 			}
 		} else
 			attrset(style_attr(u, ln->style));
+		if (ln->style == LS_QR) {
+			draw_qr_line(u, y, (int)x, ln->text);
+			continue;
+		}
 		if (ln->prefix != NULL) {
 			draw_put(y, (int)x, ln->prefix, draw_avail(x));
 			x += text_width(ln->prefix);
@@ -578,6 +680,15 @@ key(struct ui *u, int type, wint_t ch)
 			ev.kind = WZ_FILTER;
 			apply(u, ev);
 			return;
+		case 'c':
+		case 'C':
+			ev.kind = WZ_CODE;
+			apply(u, ev);
+			return;
+		case 'z':
+		case 'Z':
+			u->qr_full = u->th.qr && view_qr(&u->view) != NULL;
+			return;
 		case 'q':
 		case 'Q':
 			ev.kind = WZ_QUIT;
@@ -617,6 +728,8 @@ wipe(struct ui *u)
 
 	wizard_reset(u->w);
 	i18n_set_lang(u->w->lang);
+	u->qr_full = false;
+	qr_cache_free(&u->qr);		/* it may hold the visitor's code */
 	u->top = 0;
 	u->anchor_block = -1;
 	view_free(&u->view);
@@ -644,6 +757,7 @@ check_idle(struct ui *u)
 		u->w->idle_left = -1;
 		return;
 	}
+	u->qr_full = false;	/* the warning must be seen */
 	left = u->cfg->idle_seconds + u->cfg->idle_warning_seconds -
 	    (int)idle;
 	if (left <= 0) {
@@ -707,6 +821,11 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 			wizard_show_broadcast(w, BROADCAST_NONE, NULL);
 			continue;
 		}
+		if (u.qr_full) {		/* any key: back to the text */
+			if (!(type == KEY_CODE_YES && ch == KEY_RESIZE))
+				u.qr_full = false;
+			continue;
+		}
 		if (cfg->raw_keys && type == OK && (ch == CONTROL('c') ||
 		    ch == CONTROL('z') || ch == CONTROL('\\'))) {
 			/* no signal in raw mode; in a kiosk none leaves */
@@ -731,6 +850,7 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	}
 	view_free(&u.view);
 	layout_free(&u.lay);
+	qr_cache_free(&u.qr);
 	draw_stop(scr);
 	return result;
 }

@@ -5,13 +5,6 @@
 plan 19
 CATALOG="$top_srcdir/config/platforms"
 
-run() {		# run ARGS...: optout without a terminal; T_OUT, T_ERR, T_RC
-	env -u LC_ALL -u LANGUAGE $T_ENV LANG=C.UTF-8 "$OPTOUT" "$@" \
-	    < /dev/null > "$T_DIR/out" 2> "$T_DIR/err"
-	T_RC=$?
-	T_OUT=$(cat "$T_DIR/out")
-	T_ERR=$(cat "$T_DIR/err")
-}
 has_escape() {
 	grep -q $'\e' "$T_DIR/out" "$T_DIR/err"
 }

@@ -25,7 +25,10 @@ tmb send-keys 1 Right; poll 3 b_shows "Facebook: what happens"		# B: Facebook
 press_until Enter "where are you doing it?"; keys Enter
 wait_for "step by step"; press_until Enter "what happened?"; keys Enter
 wait_for "Summary"							# A recorded
-for i in 1 2 3 4 5 6 7 8; do tmb send-keys Enter; done
+for i in $(seq 16); do		# B reads on through info and steps
+	b_shows "what happened?" && break
+	tmb send-keys Enter; poll 1 b_shows "what happened?"
+done
 poll 5 b_shows "what happened?"; tmb send-keys Enter			# B recorded
 poll 5 b_shows "Summary"
 grep -q '"linkedin"; selected = true; status = "done"' "$(state_file)" &&

@@ -76,7 +76,7 @@ ok "the wipe clears the terminal's scrollback (E3) and leaves nothing in it"
 # End visit, by choice, with the summary first.
 keys 1; wait_for "[x] Facebook"; keys q; wait_for "End your visit?"
 keys Enter; wait_for "Summary"
-keys Enter; wait_for "To take home"
+press_until Enter "To take home" 6
 on_screen "End my visit and clear everything"; ok "ending a visit offers the summary first"
 keys End Enter; wait_for "Object to AI training"
 keys Enter Enter; wait_for "Which platforms"

@@ -161,6 +161,15 @@ golden() {
 	fi
 }
 
+# run ARGS...: optout without a terminal; T_OUT, T_ERR, T_RC
+run() {
+	env -u LC_ALL -u LANGUAGE $T_ENV LANG=C.UTF-8 "$OPTOUT" "$@" \
+	    < /dev/null > "$T_DIR/out" 2> "$T_DIR/err"
+	T_RC=$?
+	T_OUT=$(cat "$T_DIR/out")
+	T_ERR=$(cat "$T_DIR/err")
+}
+
 state_file() {
 	echo "$T_DIR/state/optout/progress.cfg"
 }
@@ -246,4 +255,63 @@ skip_rest() {
 		echo "ok $T_N # SKIP $1"
 	done
 	finish
+}
+
+# screen_code: the first resume code on the screen ("DJPC-KCK7-2D").
+screen_code() {
+	screen | grep -oE '\b[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4})+\b' |
+	    head -1
+}
+
+# qr_decodes TEXT: the QR code on the screen decodes to exactly TEXT, seen
+# as a terminal with light text on dark and as one with dark on light
+# (tests/screen/qrscan.py), so that it cannot rely on the terminal's own
+# colours. T_QR_GOT holds what was read.
+qr_decodes() {
+	local theme
+	: "${ZBARIMG:=zbarimg}"
+	tm capture-pane -p -e -N > "$T_DIR/qr.cap" 2>/dev/null || return 1
+	for theme in dark light; do
+		/usr/bin/python3 "$top_srcdir/tests/screen/qrscan.py" --theme \
+		    "$theme" "$T_DIR/qr.cap" "$T_DIR/qr.pgm" || return 1
+		T_QR_GOT=$("$ZBARIMG" --raw -q "$T_DIR/qr.pgm" 2>/dev/null)
+		if [ "$T_QR_GOT" != "$1" ]; then
+			echo "# $theme terminal: read \"$T_QR_GOT\", not \"$1\""
+			T_LAST_SCREEN=$(screen)
+			return 1
+		fi
+	done
+}
+
+# scroll_to_qr TEXT [TIMES]: scroll down line by line, the way a person
+# brings a code into view, until the QR code on the screen decodes to TEXT.
+scroll_to_qr() {
+	local i=0 before
+	while [ $i -lt "${2:-40}" ]; do
+		qr_decodes "$1" >/dev/null && return 0
+		before=$(screen)
+		keys Down
+		poll 2 screen_differs "$before" || return 1
+		i=$((i + 1))
+	done
+	qr_decodes "$1"
+}
+
+screen_differs() {
+	[ "$(screen)" != "$1" ]
+}
+
+# scroll_to_code: read on (Space) until a resume code is on the screen;
+# the code in T_CODE.
+scroll_to_code() {
+	local i=0 before
+	while [ $i -lt 8 ]; do
+		T_CODE=$(screen_code)
+		[ -n "$T_CODE" ] && return 0
+		before=$(screen)
+		keys Space
+		poll 2 screen_differs "$before" || return 1
+		i=$((i + 1))
+	done
+	return 1
 }

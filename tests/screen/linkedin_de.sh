@@ -28,7 +28,7 @@ ok "der Suchbegriff für ein anderes Menü steht da"
 press_until Enter "Was ist passiert?"; wait_for "Erledigt: Ich habe es ausgeschaltet"
 keys Enter; wait_for "Zusammenfassung"
 on_screen "LinkedIn: erledigt, 22.11.2026, 10:30"; ok "die Zusammenfassung nennt LinkedIn mit Zeit"
-keys Enter; wait_for "Zum Mitnehmen"; keys End Enter
+press_until Enter "Zum Mitnehmen" 6; keys End Enter
 wait_exit; [ "$T_RC" = 0 ]; ok "nach der Zusammenfassung beendet \"optout beenden\" mit Status 0"
 
 start_optout 80 24 "LANG=de_DE.UTF-8"

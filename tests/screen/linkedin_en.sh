@@ -25,7 +25,7 @@ keys Enter; wait_for "Summary"
 on_screen "LinkedIn: done, 22 Nov 2026, 10:30"; ok "the summary lists LinkedIn as done with the time"
 grep -q 'id = "linkedin"; selected = true; status = "done"; surface = "web"; time = 1795343400L;' "$(state_file)"
 ok "the state file holds the record with surface and time"
-keys Enter; wait_for "To take home"; keys End Enter
+press_until Enter "To take home" 6; keys End Enter
 wait_exit; [ "$T_RC" = 0 ]; ok "after the summary, \"Quit optout\" quits with status 0"
 
 start_optout 80 24 "LANG=en_GB.UTF-8"

@@ -14,6 +14,7 @@
 #include "core/lang.h"
 #include "core/kv.h"
 #include "core/progress.h"
+#include "core/resume.h"
 #include "core/room.h"
 #include "core/text.h"
 #include "core/view.h"
@@ -219,6 +220,8 @@ enum { ALPHA, BETA, GAMMA };	/* list order: social, then messenger */
 static void
 setup(void)
 {
+	size_t i;
+
 	memset(&cat, 0, sizeof cat);
 	memset(&prog, 0, sizeof prog);
 	cat.v = xcalloc(3, sizeof *cat.v);
@@ -228,6 +231,10 @@ setup(void)
 	make_alpha(&cat.v[2]);
 	cat.n = 3;
 	catalog_sort(&cat);
+	for (i = 0; i < cat.n; i++) {	/* resume-code slots: 0, 1, 2 */
+		cat.v[i].has_slot = true;
+		cat.v[i].slot = (unsigned)i;
+	}
 	wizard_init(&wz, &cat, &prog, LANG_EN, true, true);
 }
 
@@ -1921,6 +1928,195 @@ model_suite(void)
 	return s;
 }
 
+/* ---- resume codes and QR codes in the wizard ---- */
+
+static const struct vblock *
+find_block(const struct view *v, enum vkind kind)
+{
+	size_t i;
+
+	for (i = 0; i < v->nblocks; i++) {
+		if (v->blocks[i].kind == kind)
+			return &v->blocks[i];
+	}
+	return NULL;
+}
+
+/* The code the summary shows, after alpha done and beta form sent. */
+static char *
+summary_code(void)
+{
+	const struct vblock *b;
+	struct view v;
+	char *code;
+
+	progress_record(&prog, "alpha", ST_DONE, NULL, NOW);
+	progress_record(&prog, "beta", ST_FORM_SENT, NULL, NOW);
+	wz.screen = SCR_SUMMARY;
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_has_block(&v, V_HEADING, "Your code to continue later"));
+	b = find_block(&v, V_QR);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(b->num, VQR_CODE);
+	ck_assert((b - 1)->kind == V_LINK);		/* the text first */
+	ck_assert_str_eq((b - 1)->text, b->text);
+	ck_assert(view_has_key(&v, VK_QR));
+	code = xstrdup(b->text);
+	view_free(&v);
+	return code;
+}
+
+START_TEST(test_wizard_summary_shows_the_resume_code_and_its_qr)
+{
+	struct resume_data d;
+	char *code = summary_code(), *again, bad;
+	struct view v;
+
+	ck_assert_int_eq(resume_parse(code, &d, &bad), RESUME_OK);
+	ck_assert_uint_eq(d.n, 2);
+	resume_data_free(&d);
+	again = resume_code(&cat, &prog, NULL);
+	ck_assert_str_eq(again, code);
+	free(again);
+	free(code);
+	wz.linear = true;	/* screen readers get the text, no QR */
+	wizard_view(&wz, NOW, &v);
+	ck_assert_ptr_null(find_block(&v, V_QR));
+	ck_assert(!view_has_key(&v, VK_QR));
+	ck_assert(view_has_block_prefix(&v, V_LINK, ""));
+	view_free(&v);
+}
+END_TEST
+
+static void
+type_text(const char *s)
+{
+	for (; *s != '\0'; s++)
+		ck_assert_int_eq(wizard_handle(&wz, (struct wz_event){
+		    WZ_CHAR, (unsigned char)*s }, NOW), 0);
+}
+
+/* Another computer: no progress, the welcome screen. */
+static void
+fresh_welcome(void)
+{
+	progress_clear(&prog);
+	memset(&prog, 0, sizeof prog);
+	wz.screen = SCR_WELCOME;
+}
+
+START_TEST(test_wizard_code_typed_on_welcome_restores_the_session)
+{
+	char *code = summary_code();
+	struct view v;
+
+	fresh_welcome();
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_has_key(&v, VK_CODE));
+	ck_assert_ptr_null(v.input);
+	view_free(&v);
+	ck_assert_int_eq(ev(WZ_CODE), 0);
+	type_text(code);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(v.input_active);
+	ck_assert_str_eq(v.input_label, "Your code:");
+	ck_assert_str_eq(v.input, code);
+	view_free(&v);
+	ck_assert_int_eq(ev(WZ_NEXT), WZ_R_PROGRESS);	/* saved */
+	ck_assert_int_eq(progress_find(&prog, "alpha")->status, ST_DONE);
+	ck_assert_int_eq(progress_find(&prog, "beta")->status, ST_FORM_SENT);
+	ck_assert_int_eq(wz.screen, SCR_WELCOME);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(!v.input_active);
+	ck_assert_pstr_eq(v.message, "Code accepted.");
+	ck_assert(view_has_block(&v, V_NOTE, "Restored from your code: "
+	    "Alpha: done; Beta: form sent, waiting for confirmation."));
+	view_free(&v);
+	free(code);
+}
+END_TEST
+
+START_TEST(test_wizard_mistyped_code_is_said_kept_and_changes_nothing)
+{
+	char *code = summary_code();
+	struct view v;
+
+	fresh_welcome();
+	code[1] = code[1] == 'X' ? 'Y' : 'X';	/* one wrong character */
+	ev(WZ_CODE);
+	type_text(code);
+	ck_assert_int_eq(ev(WZ_NEXT), 0);
+	ck_assert_uint_eq(prog.n, 0);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(v.input_active);		/* to be corrected */
+	ck_assert_str_eq(v.input, code);
+	ck_assert(view_has_block_prefix(&v, V_NOTE, "This code is mistyped: "
+	    "a character is wrong, missing, extra, or two are swapped."));
+	view_free(&v);
+	ev(WZ_ERASE);
+	type_text("U");
+	ev(WZ_NEXT);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_has_block_prefix(&v, V_NOTE, "This code is mistyped: "
+	    "\"U\" is never part of a code."));
+	view_free(&v);
+	ck_assert_int_eq(ev(WZ_BACK), 0);	/* Esc: never mind */
+	wizard_view(&wz, NOW, &v);
+	ck_assert(!v.input_active);
+	ck_assert(!view_mentions(&v, "mistyped"));
+	ck_assert_int_eq(wz.screen, SCR_WELCOME);
+	view_free(&v);
+	ck_assert_uint_eq(prog.n, 0);
+	free(code);
+}
+END_TEST
+
+START_TEST(test_wizard_steps_show_a_qr_code_of_the_direct_link)
+{
+	const struct vblock *b;
+	struct view v;
+
+	to_list(false);
+	tick(ALPHA);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);		/* the web: it has a direct link */
+	ck_assert_int_eq(wz.screen, SCR_STEPS);
+	wizard_view(&wz, NOW, &v);
+	b = find_block(&v, V_QR);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(b->num, VQR_LINK);
+	ck_assert_str_eq(b->text, "https://alpha.example/settings");
+	ck_assert(view_has_key(&v, VK_QR));
+	view_free(&v);
+	ev(WZ_BACK);
+	ev(WZ_DOWN);
+	ev(WZ_NEXT);		/* the app: no link, no QR code */
+	wizard_view(&wz, NOW, &v);
+	ck_assert_ptr_null(find_block(&v, V_QR));
+	ck_assert(!view_has_key(&v, VK_QR));
+	view_free(&v);
+}
+END_TEST
+
+START_TEST(test_wizard_end_of_kiosk_visit_shows_the_code)
+{
+	char *code = summary_code();
+	struct view v;
+
+	wz.mode = WZ_KIOSK;
+	wz.screen = SCR_PLATFORMS;
+	ev(WZ_QUIT);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_str_eq(v.title, "End your visit?");
+	ck_assert(view_has_block(&v, V_LINK, code));
+	ck_assert_ptr_nonnull(find_block(&v, V_QR));
+	ck_assert_uint_eq(v.nitems, 3);
+	view_free(&v);
+	free(code);
+}
+END_TEST
+
 static Suite *
 wizard_suite(void)
 {
@@ -1939,6 +2135,13 @@ wizard_suite(void)
 	    test_wizard_toggle_path_records_done_with_surface_and_time);
 	tcase_add_test(tc, test_wizard_switch_on_platform_says_switched_on);
 	tcase_add_test(tc, test_wizard_form_path_records_sent_then_confirmed);
+	tcase_add_test(tc, test_wizard_summary_shows_the_resume_code_and_its_qr);
+	tcase_add_test(tc,
+	    test_wizard_code_typed_on_welcome_restores_the_session);
+	tcase_add_test(tc,
+	    test_wizard_mistyped_code_is_said_kept_and_changes_nothing);
+	tcase_add_test(tc, test_wizard_steps_show_a_qr_code_of_the_direct_link);
+	tcase_add_test(tc, test_wizard_end_of_kiosk_visit_shows_the_code);
 	tcase_add_test(tc, test_wizard_queue_walks_ticked_platforms_in_order);
 	tcase_add_test(tc, test_wizard_skips_finished_platforms);
 	tcase_add_test(tc, test_wizard_only_finished_ticked_goes_to_summary);
