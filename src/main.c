@@ -594,6 +594,7 @@ cmd_receipt(struct app *a)
 		receipt_input_init(&in, &a->cat, &a->prog, NULL, now(),
 		    a->opt.lang);
 		text = receipt_format(&in, a->opt.receipt_format);
+		receipt_input_free(&in);
 		if (a->opt.receipt_format == RECEIPT_JSON)
 			fputs(text, stdout);	/* JSON is always UTF-8 */
 		else

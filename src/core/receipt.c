@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/letter.h"
 #include "core/receipt.h"
+#include "core/resume.h"
 #include "core/text.h"
 #include "core/words.h"
 #include "core/xmalloc.h"
@@ -51,8 +52,13 @@ receipt_input_init(struct receipt_input *in, const struct catalog *cat,
 	in->th = th;
 	in->now = now;
 	in->lang = lang;
-	/* RESUME CODE: the resume code of #5 (src/core/resume.*) belongs
-	 * here once it exists; every format already has its place. */
+	in->resume_code = resume_code(cat, prog, NULL);
+}
+
+void
+receipt_input_free(struct receipt_input *in)
+{
+	free(in->resume_code);
 	in->resume_code = NULL;
 }
 
@@ -598,6 +604,9 @@ doc_build(struct doc *d, const struct model *m)
 		doc_add(d, RK_TEXT, NULL, _("With this code optout continues "
 		    "where you left off, on any computer:"));
 		doc_add(d, RK_TEXT, NULL, in->resume_code);
+		doc_add(d, RK_TEXT, NULL, _("Type it on optout's first screen "
+		    "(key c), or start optout --resume with it. It says only "
+		    "which platforms you have done, nothing personal."));
 	}
 	doc_add(d, RK_HEADING, NULL, _("Remember"));
 	doc_add(d, RK_BULLET, NULL, _("An objection works from the moment you "

@@ -41,7 +41,8 @@ struct receipt_input {
 	const struct takehome	*th;		/* or NULL */
 	time_t			 now;
 	enum lang		 lang;		/* gettext is set to it */
-	const char		*resume_code;	/* or NULL */
+	char			*resume_code;	/* owned, or NULL: nothing to
+						   carry (core/resume.h) */
 };
 
 const char	*receipt_format_code(enum receipt_format);	/* "text" */
@@ -51,9 +52,12 @@ void	 takehome_add_letter(struct takehome *, size_t platform);
 /* Forgets everything typed; the memory is overwritten. */
 void	 takehome_clear(struct takehome *);
 
+/* Fills the input, with the session's resume code; free it with
+ * receipt_input_free(). */
 void	 receipt_input_init(struct receipt_input *, const struct catalog *,
 	     const struct progress *, const struct takehome *, time_t now,
 	     enum lang);
+void	 receipt_input_free(struct receipt_input *);
 /* The receipt in a format; owned. */
 char	*receipt_format(const struct receipt_input *, enum receipt_format);
 /* The receipt as blocks added to a view, for the screen. */

@@ -140,9 +140,12 @@ char *
 wizard_receipt(const struct wizard *w, time_t now, enum receipt_format f)
 {
 	struct receipt_input in;
+	char *s;
 
 	receipt_input_init(&in, w->cat, w->prog, &w->th, now, w->lang);
-	return receipt_format(&in, f);
+	s = receipt_format(&in, f);
+	receipt_input_free(&in);
+	return s;
 }
 
 void
@@ -1900,6 +1903,7 @@ view_takehome(const struct wizard *w, struct view *v)
 {
 	enum th_choice ch[TH_COUNT];
 	size_t i, n = takehome_choices(w, ch);
+	char *code;
 
 	v->title = xstrdup(_("To take home"));
 	if (w->print_note != NULL)
@@ -1916,6 +1920,13 @@ view_takehome(const struct wizard *w, struct view *v)
 	view_add_block(v, V_TEXT, 0, _("Where a platform has no switch, an "
 	    "objection letter is the way to object. optout writes it for "
 	    "you."));
+	if ((code = session_code(w, NULL)) != NULL) {
+		view_add_block(v, V_TEXT, 0, _("Your code to continue later, "
+		    "also on the receipt:"));
+		view_add_block(v, V_LINK, 0, code);
+		add_qr(w, v, VQR_CODE, code);
+		free(code);
+	}
 	for (i = 0; i < n; i++)
 		view_add_item(v, takehome_label(w, ch[i]), NULL, -1, NULL);
 	view_add_key(v, VK_MOVE, _("choose"));
@@ -1939,6 +1950,7 @@ view_receipt(const struct wizard *w, struct view *v, time_t now)
 		    "need."));
 	receipt_input_init(&in, w->cat, w->prog, &w->th, now, w->lang);
 	receipt_view(&in, v);
+	receipt_input_free(&in);
 	v->enter_label = xstrdup(_("back"));
 	view_add_key(v, VK_SCROLL, _("scroll"));
 	view_add_key(v, VK_ENTER, _("back"));

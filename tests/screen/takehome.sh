@@ -33,7 +33,7 @@ keys Enter; wait_for "Your receipt"
 on_screen_flat "This receipt is not stored on this computer. Take a photo of it" &&
 on_screen "Made with optout on 22 Nov 2026, 10:30 UTC."
 ok "kiosk: the receipt is shown on the screen and says it is not stored"
-press_until Space "• Check again:" && on_screen "• Status: done" &&
+press_until Space "• Check again:" && press_until Up "• Status: done" 8 &&
 on_screen "• Check again: on 20 Feb 2027 (settings can change back)"
 ok "kiosk: the receipt scrolls to LinkedIn: done, and when to check again"
 

@@ -10,6 +10,7 @@
 
 #include "core/catalog.h"
 #include "core/progress.h"
+#include "core/receipt.h"
 #include "core/resume.h"
 #include "core/xmalloc.h"
 #include "store/store.h"
@@ -856,6 +857,52 @@ START_TEST(test_platforms_without_a_slot_are_left_out_and_counted)
 }
 END_TEST
 
+/* The receipt carries the code in all three formats, and that code
+ * brings the receipt's statuses back. */
+START_TEST(test_every_receipt_format_carries_the_code)
+{
+	static const enum receipt_format formats[] = {
+		RECEIPT_TEXT, RECEIPT_MARKDOWN, RECEIPT_JSON
+	};
+	struct receipt_input in;
+	struct resume_data d;
+	struct resume_report rep;
+	struct catalog cat;
+	struct progress p, q;
+	uint64_t seed = 3;
+	char *text, *json, bad;
+	size_t i;
+
+	load_shipped(&cat);
+	random_progress(&cat, &seed, 6, &p);
+	receipt_input_init(&in, &cat, &p, NULL, 1795343400, LANG_EN);
+	ck_assert_ptr_nonnull(in.resume_code);
+	for (i = 0; i < 3; i++) {
+		text = receipt_format(&in, formats[i]);
+		ck_assert_msg(strstr(text, in.resume_code) != NULL,
+		    "format %zu lacks %s", i, in.resume_code);
+		free(text);
+	}
+	json = xasprintf("\"resume_code\": \"%s\"", in.resume_code);
+	text = receipt_format(&in, RECEIPT_JSON);
+	ck_assert(strstr(text, json) != NULL);
+	free(text);
+	free(json);
+	ck_assert_int_eq(resume_parse(in.resume_code, &d, &bad), RESUME_OK);
+	memset(&q, 0, sizeof q);
+	resume_restore(&cat, &q, &d, &rep);
+	if (p.account == ACCOUNT_UNSET)
+		q.account = ACCOUNT_UNSET;
+	assert_same_session(&cat, &p, &q, in.resume_code);
+	resume_report_free(&rep);
+	resume_data_free(&d);
+	receipt_input_free(&in);
+	progress_clear(&p);
+	progress_clear(&q);
+	catalog_free(&cat);
+}
+END_TEST
+
 static Suite *
 resume_suite(void)
 {
@@ -879,6 +926,7 @@ resume_suite(void)
 	tcase_add_test(tc, test_restoring_keeps_what_is_finished_here);
 	tcase_add_test(tc,
 	    test_platforms_without_a_slot_are_left_out_and_counted);
+	tcase_add_test(tc, test_every_receipt_format_carries_the_code);
 	return s;
 }
 

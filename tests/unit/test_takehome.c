@@ -587,6 +587,7 @@ fixture_receipt(enum lang l, enum receipt_format f)
 	i18n_set_lang(l);
 	receipt_input_init(&in, &cat, &prog, &th, NOW, l);
 	s = receipt_format(&in, f);
+	receipt_input_free(&in);
 	takehome_clear(&th);
 	progress_clear(&prog);
 	catalog_free(&cat);
@@ -697,6 +698,7 @@ START_TEST(test_text_receipt_fits_80_columns_everywhere)
 			ck_assert_msg(fits(t, 80, &bad), "%s: wider than 80: "
 			    "%s", lang_code(l), bad);
 			free(t);
+			receipt_input_free(&in);
 		}
 	}
 	takehome_clear(&th);
@@ -724,6 +726,7 @@ START_TEST(test_receipt_with_nothing_recorded)
 	ck_assert(strstr(t, "\"platforms\": [],") != NULL);
 	ck_assert(strstr(t, "\"resume_code\": null") != NULL);
 	free(t);
+	receipt_input_free(&in);
 	catalog_free(&cat);
 }
 END_TEST
@@ -754,6 +757,7 @@ START_TEST(test_receipt_names_the_time_zone)
 	t = receipt_format(&in, RECEIPT_TEXT);
 	ck_assert(strstr(t, "22 Nov 2026, 10:30 CET") != NULL);
 	free(t);
+	receipt_input_free(&in);
 	progress_clear(&prog);
 	catalog_free(&cat);
 	setenv("TZ", "UTC", 1);
