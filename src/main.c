@@ -36,6 +36,7 @@ struct options {
 	enum lang	 lang;
 	bool		 receipt;	/* --receipt FORMAT */
 	enum receipt_format receipt_format;
+	enum labels	 labels;	/* --labels; unset without it */
 	char		*catalog;	/* borrowed from argv */
 	char		*resume;	/* borrowed from argv: a resume code */
 	char	       **check_dirs;	/* borrowed from argv */
@@ -106,6 +107,9 @@ usage(const struct app *a, FILE *f)
 	    "training AI.\n"
 	    "\n"
 	    "  --lang de|en          language of the wizard\n"
+	    "  --labels de|en        language of the platforms' own words "
+	    "(menus,\n"
+	    "                        buttons), if not the wizard's\n"
 	    "  --list                list the platforms and your status\n"
 	    "  --check-catalog [DIR...]  check catalog files, report every "
 	    "problem\n"
@@ -134,7 +138,9 @@ usage(const struct app *a, FILE *f)
 	    "  --version             show the version\n"
 	    "\n"
 	    "Keys: arrows move, Enter continues, Space ticks, Esc goes back, "
-	    "? helps, q quits.\n"
+	    "? helps, q quits,\n"
+	    "l switches to the linear mode and back, e and d switch to "
+	    "English and Deutsch.\n"
 	    "Progress is kept in %s.\n"
 	    "Exit status: 0 done, 1 error in data or terminal, 2 wrong "
 	    "options or a\nmistyped code, 128+N ended by signal N.\n"),
@@ -177,6 +183,7 @@ parse_options(int argc, char **argv, struct app *a)
 		{ "check-catalog", optional_argument, NULL, 'C' },
 		{ "catalog", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "labels", required_argument, NULL, 'b' },
 		{ "kiosk", no_argument, NULL, 'K' },
 		{ "shared", no_argument, NULL, 'S' },
 		{ "personal", no_argument, NULL, 'P' },
@@ -258,6 +265,15 @@ parse_options(int argc, char **argv, struct app *a)
 				return -1;
 			}
 			o->has_lang = true;
+			break;
+		case 'b':
+			if (strcmp(optarg, "de") != 0 &&
+			    strcmp(optarg, "en") != 0) {
+				fprintf(stderr, _("optout: --labels takes de or "
+				    "en, not \"%s\"\n"), optarg);
+				return -1;
+			}
+			o->labels = optarg[0] == 'd' ? LABELS_DE : LABELS_EN;
 			break;
 		default:
 			fprintf(stderr, _("optout: unknown option \"%s\"; "
@@ -788,7 +804,14 @@ run_wizard(struct app *a)
 	w.stale_days = a->set.stale_days;
 	w.can_print = a->set.print_command != NULL;
 	w.receipt_file = !a->memory_only;	/* even if progress cannot be */
-	w.linear = linear;
+	w.linear = w.default_linear = linear;
+	/* the platforms' words: the option, the person's last choice, the
+	 * settings; a new kiosk visit starts without the person's */
+	w.default_labels = a->opt.labels != LABELS_UNSET ? a->opt.labels :
+	    a->set.labels;
+	w.labels = a->opt.labels == LABELS_UNSET && a->prog.labels !=
+	    LABELS_UNSET ? a->prog.labels : w.default_labels;
+	w.ascii = a->prog.ascii;
 	wizard_set_notice(&w, a->notice);
 	if (a->no_save != NULL)
 		wizard_set_save_error(&w, a->no_save);
@@ -798,10 +821,13 @@ run_wizard(struct app *a)
 		hooks.sync = participant_sync;
 		hooks.room = &part;
 	}
-	if (linear)
-		rc = linear_run(&w, &hooks, stdin, stdout, a->li.utf8);
-	else
-		rc = ui_run(&w, &hooks, &cfg, a->li.utf8);
+	/* 'l' hands the same wizard from one front end to the other */
+	do {
+		if (w.linear)
+			rc = linear_run(&w, &hooks, &cfg, stdin, stdout);
+		else
+			rc = ui_run(&w, &hooks, &cfg);
+	} while (rc == UI_SWITCH);
 	if (a->has_ws)
 		participant_leave(&part, &w);
 	wizard_free(&w);

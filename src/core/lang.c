@@ -7,6 +7,9 @@
 #include "core/lang.h"
 
 static const char *const lang_codes[LANG_COUNT] = { "de", "en" };
+static const char *const labels_codes[LABELS_COUNT] = {
+	"unset", "wizard", "de", "en"
+};
 
 bool
 code_find(const char *const *codes, int n, const char *s, int *out)
@@ -37,6 +40,42 @@ lang_from_code(const char *s, enum lang *out)
 		return false;
 	*out = (enum lang)i;
 	return true;
+}
+
+const char *
+labels_code(enum labels l)
+{
+	return labels_codes[l];
+}
+
+bool
+labels_from_code(const char *s, enum labels *out)
+{
+	int i;
+
+	if (!code_find(labels_codes, LABELS_COUNT, s, &i))
+		return false;
+	*out = (enum labels)i;
+	return true;
+}
+
+enum labels
+labels_of_lang(enum lang l)
+{
+	return l == LANG_DE ? LABELS_DE : LABELS_EN;
+}
+
+enum lang
+labels_lang(enum labels l, enum lang wizard)
+{
+	switch (l) {
+	case LABELS_DE:
+		return LANG_DE;
+	case LABELS_EN:
+		return LANG_EN;
+	default:
+		return wizard;
+	}
 }
 
 enum lang

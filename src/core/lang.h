@@ -16,6 +16,16 @@ enum lang {
 	LANG_COUNT
 };
 
+/* The language of the platforms' own words (menu labels, buttons), which
+ * may differ from the wizard's: "my LinkedIn is in English". */
+enum labels {
+	LABELS_UNSET,		/* nothing chosen: the next setting decides */
+	LABELS_WIZARD,		/* in the wizard's language */
+	LABELS_DE,
+	LABELS_EN,
+	LABELS_COUNT
+};
+
 /* One text in every language; a NULL entry is missing. Owns its strings. */
 struct ltext {
 	char	*s[LANG_COUNT];
@@ -45,6 +55,14 @@ name##_from_code(const char *s, type *out)				\
 
 const char	*lang_code(enum lang);		/* "de", "en" */
 bool		 lang_from_code(const char *, enum lang *);
+/* "unset", "wizard", "de", "en" */
+const char	*labels_code(enum labels);
+bool		 labels_from_code(const char *, enum labels *);
+/* The choice for one language, and the language a choice shows; unset
+ * and "wizard" follow the wizard's language. */
+enum labels	 labels_of_lang(enum lang);
+enum lang	 labels_lang(enum labels, enum lang wizard);
+
 /* Guesses the language from a locale name such as "de_DE.UTF-8". */
 enum lang	 lang_from_locale(const char *);
 

@@ -128,6 +128,30 @@ progress_set_lang(struct progress *p, enum lang l)
 }
 
 void
+progress_set_labels(struct progress *p, enum labels l)
+{
+	p->labels = l;
+	p->dirty_labels = true;
+}
+
+void
+progress_set_ascii(struct progress *p, bool on)
+{
+	p->ascii = on;
+	p->dirty_ascii = true;
+}
+
+void
+progress_set_platform_labels(struct progress *p, const char *id,
+    enum labels l)
+{
+	struct record *r = progress_get(p, id);
+
+	r->labels = l;
+	r->dirty = true;
+}
+
+void
 progress_merge(struct progress *dst, const struct progress *src)
 {
 	const struct record *r;
@@ -141,6 +165,10 @@ progress_merge(struct progress *dst, const struct progress *src)
 		dst->lang = src->lang;
 		dst->has_lang = src->has_lang;
 	}
+	if (src->dirty_labels)
+		dst->labels = src->labels;
+	if (src->dirty_ascii)
+		dst->ascii = src->ascii;
 	for (i = 0; i < src->n; i++) {
 		r = &src->v[i];
 		if (!r->dirty)
@@ -161,6 +189,7 @@ progress_mark_saved(struct progress *p)
 	for (i = 0; i < p->n; i++)
 		p->v[i].dirty = false;
 	p->dirty_account = p->dirty_lang = false;
+	p->dirty_labels = p->dirty_ascii = false;
 }
 
 void

@@ -39,6 +39,7 @@ struct record {
 	bool		 has_surface;
 	enum surface_kind surface;	/* where it was done */
 	time_t		 time;		/* when status was recorded; 0: never */
+	enum labels	 labels;	/* the platform's words: chosen language */
 	bool		 dirty;		/* changed in this session, not saved */
 };
 
@@ -46,10 +47,14 @@ struct progress {
 	enum account	 account;
 	bool		 has_lang;
 	enum lang	 lang;
+	enum labels	 labels;	/* every platform's words, if chosen */
+	bool		 ascii;		/* plain letters chosen (self-check) */
 	struct record	*v;		/* owned */
 	size_t		 n;
 	bool		 dirty_account;	/* changed in this session */
 	bool		 dirty_lang;
+	bool		 dirty_labels;
+	bool		 dirty_ascii;
 };
 
 const char	*status_code(enum status);
@@ -76,6 +81,11 @@ void		 progress_record(struct progress *, const char *id,
 		     enum status, const enum surface_kind *, time_t);
 void		 progress_set_account(struct progress *, enum account);
 void		 progress_set_lang(struct progress *, enum lang);
+void		 progress_set_labels(struct progress *, enum labels);
+void		 progress_set_ascii(struct progress *, bool);
+/* The language of one platform's own words, chosen on its steps. */
+void		 progress_set_platform_labels(struct progress *, const char *id,
+		     enum labels);
 /* Puts this session's changes (the dirty parts of src) into dst, which
  * holds what another session may have saved meanwhile. */
 void		 progress_merge(struct progress *dst, const struct progress *src);

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "core/lang.h"
+
 #define SETTINGS_STALE_DAYS	180
 #define SETTINGS_IDLE		180	/* seconds without a key in a kiosk */
 #define SETTINGS_IDLE_WARNING	30	/* seconds of countdown before wiping */
@@ -16,6 +18,7 @@ struct settings {
 	int	idle_seconds;
 	int	idle_warning_seconds;
 	char  **print_command;	/* owned, NULL-ended argv; NULL: none */
+	enum labels labels;	/* the platforms' words; unset: as the wizard */
 };
 
 static inline void
@@ -26,6 +29,7 @@ settings_defaults(struct settings *s)
 	s->idle_seconds = SETTINGS_IDLE;
 	s->idle_warning_seconds = SETTINGS_IDLE_WARNING;
 	s->print_command = NULL;
+	s->labels = LABELS_UNSET;
 }
 
 static inline void

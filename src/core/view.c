@@ -80,3 +80,22 @@ view_free(struct view *v)
 	free(v->input);
 	memset(v, 0, sizeof *v);
 }
+
+const char *
+view_key_letter(enum vkey_kind k)
+{
+	switch (k) {
+	case VK_LANG_DE:
+		return "d";
+	case VK_LANG_EN:
+		return "e";
+	case VK_LINEAR:
+		return "l";
+	case VK_LABELS:
+		return "m";
+	case VK_GLYPHS:
+		return "a";
+	default:
+		return NULL;
+	}
+}

@@ -23,6 +23,9 @@ enum wz_screen {
 	SCR_LETTER,
 	SCR_HELP,
 	SCR_QUIT,
+	SCR_KEYS,	/* from help: every key */
+	SCR_GLOSSARY,	/* from help: the words explained */
+	SCR_SELFCHECK,	/* from help: do umlauts, lines and colours show? */
 	SCR_COUNT
 };
 
@@ -36,13 +39,27 @@ enum vkind {
 	V_CRUMB,	/* the menu path on one line */
 	V_LINK,		/* an address to type or scan */
 	V_DIM,		/* secondary: dates, sources */
-	V_QR		/* text to show as a QR code (num: enum vqr), where it
+	V_QR,		/* text to show as a QR code (num: enum vqr), where it
 			   fits; the text itself is in a block before it */
+	V_SWATCH	/* a sample of a style; num is an enum vswatch */
 };
 
 enum vqr {
 	VQR_LINK,	/* an address: byte mode */
 	VQR_CODE	/* a resume code: alphanumeric mode */
+};
+
+/* The self-check's samples of every style, one line each. */
+enum vswatch {
+	SW_PLAIN,	/* plain text, e.g. lines of a box */
+	SW_TITLE,	/* the title line */
+	SW_HEADING,
+	SW_NOTE,
+	SW_CRUMB,
+	SW_LINK,
+	SW_DIM,
+	SW_FOCUS,	/* the chosen line */
+	SW_ERROR	/* a problem on the status line */
 };
 
 struct vblock {
@@ -72,7 +89,12 @@ enum vkey_kind {
 	VK_SEARCH,
 	VK_HAND,	/* a workshop: raise or lower the hand */
 	VK_CODE,	/* type a resume code */
-	VK_QR		/* show the QR code on the whole screen */
+	VK_QR,		/* show the QR code on the whole screen */
+	VK_LANG_DE,	/* switch to German (d), shown in English */
+	VK_LANG_EN,	/* switch to English (e), shown in German */
+	VK_LINEAR,	/* the other front end (l) */
+	VK_LABELS,	/* the platform's words in the other language (m) */
+	VK_GLYPHS	/* plain letters, or all signs again (a) */
 };
 
 struct vkey {
@@ -109,5 +131,8 @@ void	 view_add_item(struct view *, const char *label, const char *detail,
 	     int check, const char *group);
 void	 view_add_key(struct view *, enum vkey_kind, const char *label);
 void	 view_free(struct view *);
+/* The letter of a key that is a letter in every front end ("l", "e",
+ * ...), or NULL. */
+const char *view_key_letter(enum vkey_kind);
 
 #endif

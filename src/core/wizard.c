@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/letter.h"
+#include "core/help.h"
 #include "core/resume.h"
 #include "core/text.h"
 #include "core/wizard.h"
@@ -67,7 +68,10 @@ wizard_reset(struct wizard *w)
 	struct progress *prog = w->prog;
 	enum wz_mode mode = w->mode;
 	enum lang l = w->default_lang;
-	bool utf8 = w->utf8, persistent = w->persistent, linear = w->linear;
+	enum labels labels = w->default_labels;
+	bool utf8 = w->utf8, persistent = w->persistent;
+	bool linear = w->default_linear;
+	bool ascii = w->ascii, colour = w->colour, switch_ok = w->switch_ok;
 	bool can_print = w->can_print, receipt_file = w->receipt_file;
 	int stale = w->stale_days;
 	const struct workshop *ws = w->workshop;
@@ -78,7 +82,12 @@ wizard_reset(struct wizard *w)
 	wizard_init(w, cat, prog, l, utf8, persistent);
 	w->mode = mode;
 	w->stale_days = stale;
-	w->linear = linear;
+	w->linear = w->default_linear = linear;
+	w->switch_ok = switch_ok;
+	w->colour = colour;
+	/* the terminal's, not the visitor's: plain letters stay chosen */
+	w->ascii = ascii;
+	w->labels = w->default_labels = labels;
 	w->can_print = can_print;
 	w->receipt_file = receipt_file;
 	w->seat = seat;
@@ -210,25 +219,46 @@ fixed(const struct wizard *w)
 	return w->workshop != NULL && workshop_fixed(w->workshop);
 }
 
+bool
+wizard_overlay(enum wz_screen s)
+{
+	return s == SCR_HELP || s == SCR_QUIT || s == SCR_KEYS ||
+	    s == SCR_GLOSSARY || s == SCR_SELFCHECK;
+}
+
 const struct platform *
 wizard_platform(const struct wizard *w)
 {
+	enum wz_screen s = wizard_overlay(w->screen) ? w->back_to : w->screen;
+
 	if (w->qpos >= w->nqueue)
 		return NULL;
-	switch (w->screen) {
+	switch (s) {
 	case SCR_INFO:
 	case SCR_SURFACE:
 	case SCR_STEPS:
 	case SCR_RECORD:
 		return &w->cat->v[w->queue[w->qpos]];
-	case SCR_HELP:
-	case SCR_QUIT:
-		if (w->back_to >= SCR_INFO && w->back_to <= SCR_RECORD)
-			return &w->cat->v[w->queue[w->qpos]];
-		return NULL;
 	default:
 		return NULL;
 	}
+}
+
+bool
+wizard_utf8(const struct wizard *w)
+{
+	return w->utf8 && !w->ascii;
+}
+
+enum lang
+wizard_label_lang(const struct wizard *w, const struct platform *p)
+{
+	const struct record *r = p != NULL ? progress_find(w->prog, p->id) :
+	    NULL;
+
+	if (r != NULL && r->labels != LABELS_UNSET)
+		return labels_lang(r->labels, w->lang);
+	return labels_lang(w->labels, w->lang);
 }
 
 /* Case-insensitive (for ASCII letters) substring match of the name. */
@@ -450,6 +480,8 @@ nitems(const struct wizard *w)
 		return w->cat->n;
 	case SCR_DETAILS:
 		return DETAILS_FIELDS + 1;
+	case SCR_HELP:
+		return HELP_COUNT;
 	default:
 		return 0;
 	}
@@ -549,6 +581,8 @@ status_focus(const struct platform *p, const struct record *r)
 	}
 	return 0;
 }
+
+static int help_choose(struct wizard *);
 
 static int
 takehome_next(struct wizard *w)
@@ -714,7 +748,11 @@ next(struct wizard *w, time_t now)
 		    "receipt now."));
 		return WZ_R_SCREEN;
 	case SCR_HELP:
-		go(w, w->back_to, w->back_focus);
+		return help_choose(w);
+	case SCR_KEYS:
+	case SCR_GLOSSARY:
+	case SCR_SELFCHECK:
+		go(w, SCR_HELP, w->help_focus);
 		return WZ_R_SCREEN;
 	case SCR_QUIT:
 		if (w->mode == WZ_KIOSK) {
@@ -823,8 +861,39 @@ back(struct wizard *w)
 	case SCR_QUIT:
 		go(w, w->back_to, w->back_focus);
 		return WZ_R_SCREEN;
+	case SCR_KEYS:
+	case SCR_GLOSSARY:
+	case SCR_SELFCHECK:
+		go(w, SCR_HELP, w->help_focus);
+		return WZ_R_SCREEN;
 	default:
 		return 0;
+	}
+}
+
+/* Help's choices: back, or one of its pages, or the language of the
+ * platforms' words (which stays on help). */
+static int
+help_choose(struct wizard *w)
+{
+	static const enum wz_screen pages[HELP_COUNT] = {
+		[HELP_KEYS] = SCR_KEYS,
+		[HELP_GLOSSARY] = SCR_GLOSSARY,
+		[HELP_SELFCHECK] = SCR_SELFCHECK
+	};
+
+	switch (w->focus) {
+	case HELP_BACK:
+		go(w, w->back_to, w->back_focus);
+		return WZ_R_SCREEN;
+	case HELP_LABELS:
+		w->labels = help_next_labels(w->labels);
+		progress_set_labels(w->prog, w->labels);
+		return WZ_R_PROGRESS;
+	default:
+		w->help_focus = w->focus;
+		go(w, pages[w->focus], 0);
+		return WZ_R_SCREEN;
 	}
 }
 
@@ -848,13 +917,15 @@ tick(struct wizard *w, size_t i)
 static int
 overlay(struct wizard *w, enum wz_screen s)
 {
-	if (w->screen == SCR_HELP || w->screen == SCR_QUIT) {
+	if (wizard_overlay(w->screen)) {
 		if (w->screen == s && s == SCR_QUIT)	/* q, q */
 			return w->mode == WZ_KIOSK ? WZ_R_WIPE : WZ_R_EXIT;
 		if (w->screen == s)
 			return back(w);
+		/* from help's pages, ? leads to help itself */
+		w->focus = s == SCR_HELP && w->screen != SCR_QUIT ?
+		    w->help_focus : 0;
 		w->screen = s;
-		w->focus = 0;
 		return WZ_R_SCREEN;
 	}
 	w->back_to = w->screen;
@@ -1110,6 +1181,35 @@ code_key(struct wizard *w, struct wz_event ev)
 	}
 }
 
+/* The wizard's language, at any moment; the place stays. */
+static int
+switch_lang(struct wizard *w, int l)
+{
+	if (l < 0 || l >= LANG_COUNT || (enum lang)l == w->lang)
+		return 0;
+	w->lang = (enum lang)l;
+	progress_set_lang(w->prog, w->lang);
+	if (w->screen == SCR_WELCOME)
+		w->focus = (size_t)l;
+	return WZ_R_LANG | WZ_R_PROGRESS;
+}
+
+/* On the steps: this platform's own words in the other language. */
+static int
+switch_labels(struct wizard *w)
+{
+	const struct platform *p = wizard_platform(w);
+	enum lang now;
+
+	if (w->screen != SCR_STEPS || p == NULL || p->nsurfaces == 0)
+		return 0;
+	now = wizard_label_lang(w, p) == LANG_DE ? LANG_EN : LANG_DE;
+	progress_set_platform_labels(w->prog, p->id, labels_of_lang(now));
+	set_message(w, false, now == LANG_DE ? _("The steps now show %s in "
+	    "German.") : _("The steps now show %s in English."), p->name);
+	return WZ_R_PROGRESS;
+}
+
 int
 wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 {
@@ -1197,6 +1297,24 @@ wizard_handle(struct wizard *w, struct wz_event ev, time_t now)
 		return overlay(w, SCR_QUIT);
 	case WZ_HAND:
 		break;		/* handled above */
+	case WZ_LINEAR:
+		if (!w->switch_ok)
+			return 0;
+		w->linear = !w->linear;
+		w->filtering = false;
+		return WZ_R_FRONTEND;
+	case WZ_LANG:
+		return switch_lang(w, ev.n);
+	case WZ_LABELS:
+		return switch_labels(w);
+	case WZ_GLYPHS:
+		if (w->screen != SCR_SELFCHECK || !w->utf8)
+			return 0;
+		w->ascii = !w->ascii;
+		progress_set_ascii(w->prog, w->ascii);
+		set_message(w, false, "%s", w->ascii ? _("Now with plain "
+		    "letters only.") : _("Now with all letters and signs."));
+		return WZ_R_PROGRESS;
 	}
 	return 0;
 }
@@ -1349,8 +1467,9 @@ view_welcome(const struct wizard *w, struct view *v)
 	v->title = xstrdup(_("Object to AI training"));
 	view_add_block(v, V_TEXT, 0, _("Many online services use what you "
 	    "post to train artificial intelligence (AI). You have the right "
-	    "to object. This program shows you, step by step, where to do "
-	    "that on each platform, and keeps a note of what you did."));
+	    "to object: to tell them to stop. This program shows you step by "
+	    "step where to do that on each platform. It keeps a note of what "
+	    "you did."));
 	if (w->mode == WZ_KIOSK)
 		view_add_block(v, V_NOTE, 0, _("This is a public terminal. "
 		    "Nothing you enter here is stored: when you end your visit "
@@ -1377,9 +1496,10 @@ view_welcome(const struct wizard *w, struct view *v)
 		    "kept."));
 	if (w->code_note != NULL)
 		view_add_block(v, V_NOTE, 0, w->code_note);
-	if (!w->linear)
-		view_add_block(v, V_DIM, 0, _("Using a screen reader? Start "
-		    "optout --linear: one question at a time, as plain lines."));
+	if (!w->linear && w->switch_ok)
+		view_add_block(v, V_DIM, 0, _("Using a screen reader? Press l "
+		    "for the linear mode: one question at a time, as plain "
+		    "lines."));
 	view_add_block(v, V_HEADING, 0, "Sprache / Language");
 	view_add_item(v, "Deutsch", NULL, -1, NULL);
 	view_add_item(v, "English", NULL, -1, NULL);
@@ -1519,11 +1639,11 @@ view_info(const struct wizard *w, struct view *v, time_t now)
 	view_add_block(v, V_HEADING, 0, _("On what legal basis"));
 	add_ltext(v, V_TEXT, &p->legal_basis, w->lang);
 	if (p->mechanism != MECH_NOT_NEEDED)
-		view_add_block(v, V_TEXT, 0, _("Where a company relies on "
+		view_add_block(v, V_TEXT, 0, _("If a company relies on "
 		    "\"legitimate interest\", it decides by itself that its "
-		    "interest counts more than yours, and does not ask you. "
-		    "Against that, you have the right to object (Article 21 "
-		    "of the GDPR, the EU data protection law)."));
+		    "interest counts more than yours. It does not ask you "
+		    "first. You have the right to object to that. The right is "
+		    "in Article 21 of the GDPR, the EU data protection law."));
 	if (!ltext_empty(&p->excluded)) {
 		view_add_block(v, V_HEADING, 0, _("Not used in any case"));
 		add_ltext(v, V_TEXT, &p->excluded, w->lang);
@@ -1533,12 +1653,12 @@ view_info(const struct wizard *w, struct view *v, time_t now)
 		add_ltext(v, p->org_can_object ? V_TEXT : V_NOTE, &p->org_note,
 		    w->lang);
 		if (p->mechanism != MECH_NOT_NEEDED)
-			view_add_block(v, V_TEXT, 0, _("Consent to publish "
-			    "photos of staff, customers or patients does not "
-			    "cover AI training. Object for every account your "
-			    "organisation runs, and document it: keep the "
-			    "confirmation e-mail, and note the date and the "
-			    "account."));
+			view_add_block(v, V_TEXT, 0, _("Staff, customers or "
+			    "patients may have agreed that you publish their "
+			    "photos. That consent does not cover AI training. "
+			    "Object for every account your organisation runs. "
+			    "Document it: keep the confirmation e-mail, and note "
+			    "the date and the account."));
 	}
 	if (p->nalternatives > 0 || platform_offers_letter(p)) {
 		view_add_block(v, V_HEADING, 0, _("What you can still do"));
@@ -1624,7 +1744,7 @@ view_steps(const struct wizard *w, struct view *v, time_t now)
 {
 	const struct platform *p = wizard_platform(w);
 	const struct surface *sf;
-	enum lang ui = w->lang;		/* the platform's language */
+	enum lang ui = wizard_label_lang(w, p);	/* the platform's words */
 	const char *s;
 	bool fallback = false;
 	char *t;
@@ -1641,7 +1761,13 @@ view_steps(const struct wizard *w, struct view *v, time_t now)
 		view_add_block(v, V_NOTE, 0, _("These are the steps for the "
 		    "administrator of your organisation's account."));
 	view_add_block(v, V_DIM, 0, words_surface(sf->kind));
-	if ((t = words_breadcrumb(sf, ui, w->utf8, &fallback)) != NULL) {
+	if (ui != w->lang)
+		view_add_block(v, V_DIM, 0, ui == LANG_EN ? _("The platform's "
+		    "own words (in quotation marks) are shown in English.") :
+		    _("The platform's own words (in quotation marks) are shown "
+		    "in German."));
+	if ((t = words_breadcrumb(sf, ui, wizard_utf8(w), &fallback)) !=
+	    NULL) {
 		view_add_block(v, V_CRUMB, 0, t);
 		free(t);
 	}
@@ -1693,6 +1819,8 @@ view_steps(const struct wizard *w, struct view *v, time_t now)
 	view_add_key(v, VK_SCROLL, _("scroll"));
 	view_add_key(v, VK_ENTER, _("record"));
 	view_add_key(v, VK_BACK, _("back"));
+	view_add_key(v, VK_LABELS, ui == LANG_DE ? _("platform in English") :
+	    _("platform in German"));
 }
 
 static const char *
@@ -2061,83 +2189,6 @@ view_letter(const struct wizard *w, struct view *v, time_t now)
 	view_add_key(v, VK_BACK, _("another letter"));
 }
 
-static const char *
-help_for(enum wz_screen s)
-{
-	switch (s) {
-	case SCR_WELCOME:
-		return _("Choose the language of optout with the arrow keys "
-		    "and press Enter.");
-	case SCR_WHO:
-		return _("Organisations get extra advice: what they must "
-		    "document, and where their pages cannot object.");
-	case SCR_PLATFORMS:
-		return _("Tick the platforms you use with the Space bar, then "
-		    "press Enter: optout goes through them one by one. "
-		    "Finished ones are skipped, unless a switch is due to be "
-		    "checked again; press the Right arrow key to open one "
-		    "platform on its own.");
-	case SCR_INFO:
-		return _("This page explains what the platform does with your "
-		    "data and what an objection can still change. Read it "
-		    "to the end, then press Enter.");
-	case SCR_SURFACE:
-		return _("Choose the device on which you are logged in to the "
-		    "platform.");
-	case SCR_STEPS:
-		return _("Do these steps on your phone or computer. The words "
-		    "in quotation marks are what the platform shows. When you "
-		    "are done, press Enter and record what happened.");
-	case SCR_RECORD:
-		return _("Your answer is noted with the date and time. "
-		    "\"I will do it later\" and \"I need help\" keep the "
-		    "platform open, so that you can come back to it.");
-	case SCR_TAKEHOME:
-	case SCR_RECEIPT:
-		return _("The receipt lists what you did on each platform, "
-		    "with the date and time. Keep it with the confirmation "
-		    "e-mails: it shows that you objected.");
-	case SCR_LETTERS:
-	case SCR_DETAILS:
-	case SCR_LETTER:
-		return _("An objection letter tells a company that you object "
-		    "to the use of your data for AI training (Article 21 of "
-		    "the GDPR). Send it by e-mail or by post, and keep a "
-		    "copy.");
-	case SCR_SUMMARY:
-	default:
-		return _("The summary lists what is done and what is still "
-		    "open.");
-	}
-}
-
-static void
-view_help(const struct wizard *w, struct view *v)
-{
-	v->title = xstrdup(_("Help"));
-	view_add_block(v, V_TEXT, 0, help_for(w->back_to));
-	view_add_block(v, V_HEADING, 0, _("Keys"));
-	view_add_block(v, V_BULLET, 0, _("Arrow keys Up and Down: move"));
-	view_add_block(v, V_BULLET, 0, _("Enter: choose, continue"));
-	view_add_block(v, V_BULLET, 0, _("Space bar: tick a platform"));
-	view_add_block(v, V_BULLET, 0, _("Esc or Backspace: one step back; "
-	    "nothing is lost"));
-	view_add_block(v, V_BULLET, 0, _("1 to 9: choose that line"));
-	view_add_block(v, V_BULLET, 0, _("?: this help"));
-	view_add_block(v, V_BULLET, 0, _("Ctrl+L: redraw the screen"));
-	view_add_block(v, V_BULLET, 0, _("q: quit"));
-	view_add_block(v, V_HEADING, 0, _("Words"));
-	view_add_block(v, V_BULLET, 0, _("Objection: you tell a company that "
-	    "it must stop using your data for a purpose."));
-	view_add_block(v, V_BULLET, 0, _("AI training: a computer program "
-	    "learns from many texts and pictures, possibly also yours."));
-	view_add_block(v, V_BULLET, 0, _("Not retroactive: an objection only "
-	    "protects what comes after it."));
-	v->enter_label = xstrdup(_("back"));
-	view_add_key(v, VK_SCROLL, _("scroll"));
-	view_add_key(v, VK_ENTER, _("back"));
-}
-
 static void
 view_end_visit(const struct wizard *w, struct view *v)
 {
@@ -2168,11 +2219,17 @@ static void
 view_idle(const struct wizard *w, struct view *v)
 {
 	v->title = xstrdup(_("Are you still there?"));
-	view_add_blockf(v, V_NOTE, ngettext("Press any key to go on. If "
-	    "nobody does, everything noted here is cleared in %d second, for "
-	    "the next visitor.", "Press any key to go on. If nobody does, "
-	    "everything noted here is cleared in %d seconds, for the next "
-	    "visitor.", (unsigned long)w->idle_left), w->idle_left);
+	view_add_blockf(v, V_NOTE, w->linear ? ngettext("Press Enter to go "
+	    "on. If nobody does, everything noted here is cleared in %d "
+	    "second, for the next visitor.", "Press Enter to go on. If nobody "
+	    "does, everything noted here is cleared in %d seconds, for the "
+	    "next visitor.", (unsigned long)w->idle_left) : ngettext("Press "
+	    "any key to go on. If nobody does, everything noted here is "
+	    "cleared in %d second, for the next visitor.", "Press any key to "
+	    "go on. If nobody does, everything noted here is cleared in %d "
+	    "seconds, for the next visitor.", (unsigned long)w->idle_left),
+	    w->idle_left);
+	v->enter_label = xstrdup(_("go on"));
 	view_add_key(v, VK_ENTER, _("go on"));
 }
 
@@ -2295,7 +2352,16 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 		view_letter(w, v, now);
 		break;
 	case SCR_HELP:
-		view_help(w, v);
+		help_view(w, v);
+		break;
+	case SCR_KEYS:
+		help_view_keys(w, v);
+		break;
+	case SCR_GLOSSARY:
+		help_view_glossary(w, v);
+		break;
+	case SCR_SELFCHECK:
+		help_view_selfcheck(w, v);
 		break;
 	case SCR_QUIT:
 	default:
@@ -2311,6 +2377,17 @@ wizard_view(const struct wizard *w, time_t now, struct view *v)
 	if (w->workshop != NULL && !v->input_active)	/* h is typed there */
 		view_add_key(v, VK_HAND, w->hand ? _("lower hand") :
 		    _("raise hand"));
+	/* the other language, named in itself, on every screen (but not
+	 * while typing, where e, d and l are letters) */
+	if (!v->input_active && !w->editing) {
+		if (w->lang == LANG_DE)
+			view_add_key(v, VK_LANG_EN, "English");
+		else
+			view_add_key(v, VK_LANG_DE, "Deutsch");
+		if (w->switch_ok)
+			view_add_key(v, VK_LINEAR, w->linear ?
+			    _("full screen") : _("linear mode"));
+	}
 	add_seat(w, v);
 	v->focus = w->focus;
 	if (w->message != NULL) {

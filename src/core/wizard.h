@@ -32,7 +32,12 @@ enum wz_event_kind {
 	WZ_CHAR,	/* a typed character (n: the code point) */
 	WZ_ERASE,	/* Backspace while typing */
 	WZ_HAND,	/* in a workshop: raise or lower the hand */
-	WZ_CODE		/* 'c' on the welcome screen: type a resume code */
+	WZ_CODE,	/* 'c' on the welcome screen: type a resume code */
+	WZ_LINEAR,	/* 'l': the other front end, same place */
+	WZ_LANG,	/* 'd', 'e': the wizard's language (n: enum lang) */
+	WZ_LABELS,	/* 'm' on the steps: the platform's words in the
+			   other language */
+	WZ_GLYPHS	/* 'a' on the self-check: plain letters or not */
 };
 
 struct wz_event {
@@ -48,6 +53,8 @@ struct wz_event {
 #define WZ_R_WIPE	0x10	/* a kiosk visit ends: clear everything */
 #define WZ_R_RECEIPT	0x20	/* save the receipt as a file (personal) */
 #define WZ_R_PRINT	0x40	/* run the administrator's print command */
+#define WZ_R_FRONTEND	0x80	/* switch full screen <-> linear; w->linear
+				   says which one draws from now on */
 
 /* What the details screen asks for. */
 enum wz_form {
@@ -69,12 +76,20 @@ struct wizard {
 	enum wz_mode	 mode;
 	int		 idle_left;	/* kiosk: seconds to the wipe; -1 */
 	bool		 utf8;		/* the terminal can show arrows */
+	bool		 ascii;		/* the person chose plain letters */
+	bool		 colour;	/* the front end shows colours */
 	bool		 linear;	/* the linear front end draws it */
+	bool		 default_linear; /* a new kiosk visit starts in it */
+	bool		 switch_ok;	/* the other front end can run here */
 	bool		 persistent;	/* progress is kept between sessions */
+	enum labels	 labels;	/* every platform's words; unset: as
+					   the wizard */
+	enum labels	 default_labels; /* a new kiosk visit starts with it */
 	enum wz_screen	 screen;
 	enum wz_screen	 back_to;	/* where help and quit return */
 	size_t		 focus;		/* on choice screens */
 	size_t		 back_focus;
+	size_t		 help_focus;	/* help's item, for its pages */
 	size_t		 list_focus;	/* remembered in the platform list */
 	size_t		*queue;		/* owned: catalog indices to walk */
 	size_t		 nqueue;
@@ -142,6 +157,12 @@ void	 wizard_show_broadcast(struct wizard *, enum broadcast_kind,
 void	 wizard_set_seat(struct wizard *, unsigned seat);
 /* The platform being worked on, or NULL. */
 const struct platform *wizard_platform(const struct wizard *);
+/* May text be drawn with umlauts, arrows and lines (not plain ASCII)? */
+bool	 wizard_utf8(const struct wizard *);
+/* The language in which a platform's own words are shown. */
+enum lang wizard_label_lang(const struct wizard *, const struct platform *);
+/* Help, quit and help's pages: screens over the flow. */
+bool	 wizard_overlay(enum wz_screen);
 
 enum wz_restore {
 	WZ_RESTORED,		/* some or all of the code restored */

@@ -12,8 +12,10 @@
 #include "ui/ui.h"
 
 /* Runs the wizard until the person quits (0), a signal ends it (the
- * signal number) or the input ends (0; everything is saved as made). */
-int	 linear_run(struct wizard *, const struct ui_hooks *, FILE *in,
-	     FILE *out, bool utf8);
+ * signal number), the input ends (0; everything is saved as made) or the
+ * person asks for the full screen (UI_SWITCH). Glyphs follow
+ * wizard_utf8(). */
+int	 linear_run(struct wizard *, const struct ui_hooks *,
+	     const struct ui_config *, FILE *in, FILE *out);
 
 #endif

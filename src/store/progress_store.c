@@ -18,14 +18,37 @@
 #include "store/store.h"
 #include "sys/fileio.h"
 
-#define STATE_VERSION	1
+/* Version 2 added the language of the platforms' words ("labels") and
+ * the plain-letter choice ("glyphs"). A file without them is still written
+ * as version 1, so that an older optout keeps reading it; one with them
+ * says 2, so that an older optout leaves it alone instead of calling it
+ * damaged. */
+#define STATE_VERSION	2
 
 static const char *const state_keys[] = {
-	"version", "account", "language", "platforms", NULL
+	"version", "account", "language", "labels", "glyphs", "platforms", NULL
 };
 static const char *const record_keys[] = {
-	"id", "selected", "status", "surface", "time", NULL
+	"id", "selected", "status", "surface", "time", "labels", NULL
 };
+
+/* A "labels" member: "de", "en" and, where allowed, "wizard". */
+static void
+read_labels(struct cfgctx *c, const config_setting_t *g, bool wizard_ok,
+    enum labels *out)
+{
+	char *s;
+
+	if ((s = cfg_string(c, g, "labels", false)) == NULL)
+		return;
+	if (!labels_from_code(s, out) || *out == LABELS_UNSET ||
+	    (!wizard_ok && *out == LABELS_WIZARD)) {
+		diags_add(c->d, c->file, cfg_line(config_setting_get_member(g,
+		    "labels")), false, "unknown labels \"%s\"", s);
+		*out = LABELS_UNSET;
+	}
+	free(s);
+}
 
 /* Parses into p; returns false with a message in d. *newer is set for a
  * file written by a newer optout, which must be left alone. */
@@ -53,7 +76,7 @@ parse_state(struct cfgctx *c, const config_setting_t *root,
 		    config_setting_get_int(m), STATE_VERSION);
 		return false;
 	}
-	if (config_setting_get_int(m) != STATE_VERSION) {
+	if (config_setting_get_int(m) < 1) {
 		diags_add(c->d, c->file, cfg_line(m), false, "unknown state "
 		    "version %d", config_setting_get_int(m));
 		return false;
@@ -68,6 +91,16 @@ parse_state(struct cfgctx *c, const config_setting_t *root,
 	if ((s = cfg_string(c, root, "language", false)) != NULL) {
 		if (lang_from_code(s, &p->lang))
 			p->has_lang = true;
+		free(s);
+	}
+	read_labels(c, root, true, &p->labels);
+	if ((s = cfg_string(c, root, "glyphs", false)) != NULL) {
+		if (strcmp(s, "ascii") == 0)
+			p->ascii = true;
+		else if (strcmp(s, "unicode") != 0)
+			diags_add(c->d, c->file, cfg_line(
+			    config_setting_get_member(root, "glyphs")), false,
+			    "'glyphs' must be \"ascii\" or \"unicode\"");
 		free(s);
 	}
 	if ((list = cfg_list(c, root, "platforms", true)) == NULL)
@@ -122,6 +155,7 @@ parse_state(struct cfgctx *c, const config_setting_t *root,
 			} else
 				r->time = (time_t)t;
 		}
+		read_labels(c, e, false, &r->labels);
 	}
 	return c->d->nerrors == 0;
 }
@@ -197,6 +231,20 @@ add_string(struct buf *b, const char *s)
 	buf_add(b, "\"", 1);
 }
 
+static bool
+uses_version2(const struct progress *p)
+{
+	size_t i;
+
+	if (p->labels != LABELS_UNSET || p->ascii)
+		return true;
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].labels != LABELS_UNSET)
+			return true;
+	}
+	return false;
+}
+
 char *
 store_progress_format(const struct progress *p)
 {
@@ -208,10 +256,14 @@ store_progress_format(const struct progress *p)
 
 	buf_adds(&b, "# optout progress: what you chose and recorded.\n"
 	    "# Written by optout after every change; keep it private.\n");
-	buf_addf(&b, "version = %d;\n", STATE_VERSION);
+	buf_addf(&b, "version = %d;\n", uses_version2(p) ? 2 : 1);
 	buf_addf(&b, "account = \"%s\";\n", account_code(p->account));
 	if (p->has_lang)
 		buf_addf(&b, "language = \"%s\";\n", lang_code(p->lang));
+	if (p->labels != LABELS_UNSET)
+		buf_addf(&b, "labels = \"%s\";\n", labels_code(p->labels));
+	if (p->ascii)
+		buf_adds(&b, "glyphs = \"ascii\";\n");
 	buf_adds(&b, "platforms = (\n");
 	for (i = 0; i < p->n; i++) {
 		r = &p->v[i];
@@ -224,6 +276,9 @@ store_progress_format(const struct progress *p)
 			    surface_code(r->surface));
 		if (r->time != 0)
 			buf_addf(&b, " time = %lldL;", (long long)r->time);
+		if (r->labels != LABELS_UNSET)
+			buf_addf(&b, " labels = \"%s\";",
+			    labels_code(r->labels));
 		buf_adds(&b, i + 1 < p->n ? " }," : " }");
 		if (r->time != 0 && gmtime_r(&r->time, &tm) != NULL &&
 		    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm) > 0)

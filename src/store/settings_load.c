@@ -13,7 +13,7 @@
 
 static const char *const settings_keys[] = {
 	"stale_after_days", "kiosk", "idle_seconds", "idle_warning_seconds",
-	"print_command", "workshops", NULL
+	"print_command", "workshops", "labels", NULL
 };
 
 #define PRINT_WORDS_MAX	64
@@ -62,6 +62,27 @@ print_command(struct cfgctx *c, const config_setting_t *root,
 		s->print_command = argv;
 }
 
+/* labels = "de" or "en": the platforms' own words in that language. */
+static void
+labels_setting(struct cfgctx *c, const config_setting_t *root,
+    enum labels *out)
+{
+	const config_setting_t *m = config_setting_get_member(root, "labels");
+	const char *s;
+
+	if (m == NULL)
+		return;
+	if (config_setting_type(m) != CONFIG_TYPE_STRING ||
+	    (s = config_setting_get_string(m)) == NULL ||
+	    (strcmp(s, "de") != 0 && strcmp(s, "en") != 0)) {
+		diags_add(c->d, c->file, cfg_line(m), false, "'labels' must be "
+		    "\"de\" or \"en\" (the language of the platforms' own "
+		    "words)");
+		return;
+	}
+	*out = strcmp(s, "de") == 0 ? LABELS_DE : LABELS_EN;
+}
+
 int
 store_settings_load(const char *path, struct settings *s, struct diags *d)
 {
@@ -92,6 +113,7 @@ store_settings_load(const char *path, struct settings *s, struct diags *d)
 	    &s->idle_warning_seconds);
 	print_command(&c, root, s);
 	/* "workshops" is read by store_workshops_load */
+	labels_setting(&c, root, &s->labels);
 	config_destroy(&cfg);
 	return d->nerrors > before ? -1 : 0;
 }

@@ -36,18 +36,41 @@ signals_install(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
-void
-signals_ignore_interactive(void)
+static void
+set_all(const int *sigs, size_t n, void (*handler)(int))
 {
-	static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
 	struct sigaction sa;
 	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_IGN;
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	sa.sa_handler = handler;
+	for (i = 0; i < n; i++)
 		sigaction(sigs[i], &sa, NULL);
+}
+
+void
+signals_ignore_interactive(void)
+{
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+
+	set_all(sigs, sizeof sigs / sizeof sigs[0], SIG_IGN);
+}
+
+void
+signals_ignore_stop(void)
+{
+	static const int sigs[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+
+	set_all(sigs, sizeof sigs / sizeof sigs[0], SIG_IGN);
+}
+
+void
+signals_default_resize(void)
+{
+	static const int sigs[] = { SIGWINCH };
+
+	set_all(sigs, 1, SIG_DFL);
 }
 
 void

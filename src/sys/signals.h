@@ -8,6 +8,12 @@ void	 signals_install(void);
 /* Kiosk: Ctrl-C, Ctrl-\ and Ctrl-Z (and the same signals sent from
  * outside) cannot end or stop optout; SIGTERM and SIGHUP still can. */
 void	 signals_ignore_interactive(void);
+/* Shared host, linear mode: Ctrl-Z must not stop optout, for there is no
+ * shell to bring it back. */
+void	 signals_ignore_stop(void);
+/* The linear mode has no use for window sizes: a resize must not
+ * interrupt its reads (curses leaves its SIGWINCH handler behind). */
+void	 signals_default_resize(void);
 /* No core dumps: a crash must not leave a visitor's answers on disk. */
 void	 signals_no_core_dumps(void);
 /* The first signal that asked us to leave, or 0. */

@@ -9,6 +9,7 @@
 #include "core/xmalloc.h"
 #include "sys/signals.h"
 #include "ui/draw.h"
+#include "ui/ui.h"
 
 static bool ui_active;
 
@@ -67,7 +68,7 @@ draw_stop(SCREEN *scr)
  * black and white carry no meaning here, they make the code scannable.
  * Without colours at all a terminal cannot promise dark on light, so it
  * shows no QR code (the link or code is there as text). */
-static void
+static bool
 theme_qr(struct theme *t)
 {
 	short white = COLORS >= 16 ? 15 : COLOR_WHITE;	/* bright if any */
@@ -81,7 +82,7 @@ theme_qr(struct theme *t)
 	t->qr_dark = COLOR_PAIR(PAIR_QR_DARK);
 }
 
-void
+bool
 draw_theme_init(struct theme *t)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -106,7 +107,7 @@ draw_theme_init(struct theme *t)
 		theme_qr(t);
 	}
 	if (!color || !can)
-		return;
+		return false;
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_CYAN, -1);
 	init_pair(3, COLOR_WHITE, COLOR_RED);
@@ -117,6 +118,7 @@ draw_theme_init(struct theme *t)
 	t->group = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
 	t->error = A_BOLD | COLOR_PAIR(3);
 	t->link = A_UNDERLINE | COLOR_PAIR(4);
+	return true;
 }
 
 void
@@ -146,10 +148,7 @@ draw_fill_line(int y, attr_t a)
 double
 draw_mono(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return ui_monotonic();
 }
 
 #define MAX_ERRS	3	/* ERRs in a row without a signal: tty gone */

@@ -22,7 +22,8 @@ struct theme {
  * when the terminal cannot be used. */
 SCREEN	*draw_start(bool raw_keys);
 void	 draw_stop(SCREEN *);
-void	 draw_theme_init(struct theme *);
+/* Returns whether the theme has colours (the self-check says so). */
+bool	 draw_theme_init(struct theme *);
 /* Draws s at (y, x), cut to at most width columns. */
 void	 draw_put(int y, int x, const char *, size_t width);
 /* Columns left from x to the right edge. */

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sys/i18n.h"
 #include "ui/ui.h"
@@ -58,4 +59,13 @@ ui_apply_event(struct wizard *w, const struct ui_hooks *hooks,
 	if (r & WZ_R_RECEIPT)
 		save_receipt(w, hooks);
 	return r;
+}
+
+double
+ui_monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

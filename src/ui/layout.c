@@ -75,9 +75,25 @@ list_start(struct layout *l, long bi)
 		blank(l);
 }
 
+static enum lstyle
+swatch_style(int sw)
+{
+	static const enum lstyle styles[] = {
+		[SW_PLAIN] = LS_PLAIN,
+		[SW_TITLE] = LS_TITLE, [SW_HEADING] = LS_HEADING,
+		[SW_NOTE] = LS_NOTE, [SW_CRUMB] = LS_CRUMB,
+		[SW_LINK] = LS_LINK, [SW_DIM] = LS_DIM,
+		[SW_FOCUS] = LS_FOCUS, [SW_ERROR] = LS_ERROR
+	};
+
+	if (sw < 0 || (size_t)sw >= sizeof styles / sizeof styles[0])
+		return LS_PLAIN;
+	return styles[sw];
+}
+
 static void
 add_block(struct layout *l, const struct vblock *b, long bi, size_t width,
-    bool utf8)
+    bool utf8, const struct vblock *prev)
 {
 	char *text = layout_text(b->text, utf8), *prefix = NULL;
 	enum lstyle style = LS_PLAIN;
@@ -122,6 +138,12 @@ add_block(struct layout *l, const struct vblock *b, long bi, size_t width,
 	case V_QR:
 		free(text);
 		return;		/* see add_qr */
+	case V_SWATCH:		/* samples one under the other */
+		if (prev == NULL || (prev->kind != V_SWATCH &&
+		    prev->kind != V_HEADING))
+			blank(l);
+		style = swatch_style(b->num);
+		break;
 	}
 	add_wrapped(l, text, prefix, 0, width, style, bi, -1);
 	free(prefix);
@@ -251,7 +273,7 @@ build(const struct view *v, const struct layout_room *room, bool qr_inline,
 			add_qr(l, &v->blocks[i], (long)i, room, qr_inline);
 		else
 			add_block(l, &v->blocks[i], (long)i, room->width,
-			    room->utf8);
+			    room->utf8, i > 0 ? &v->blocks[i - 1] : NULL);
 	}
 	if (v->nitems > 0)
 		add_items(l, v, room->width, room->utf8);

@@ -19,7 +19,10 @@ enum lstyle {
 	LS_DIM,
 	LS_GROUP,
 	LS_ITEM,
-	LS_QR		/* a line of a QR code: draw dark on light */
+	LS_QR,		/* a line of a QR code: draw dark on light */
+	LS_TITLE,	/* the self-check's samples of the other styles */
+	LS_FOCUS,
+	LS_ERROR
 };
 
 struct lline {

@@ -23,7 +23,7 @@
 struct ui {
 	struct wizard		*w;
 	const struct ui_hooks	*hooks;
-	bool			 utf8;
+	bool			 utf8;		/* glyphs now: wizard_utf8() */
 	struct theme		 th;
 	struct view		 view;
 	struct layout		 lay;
@@ -35,6 +35,8 @@ struct ui {
 	bool			 qr_full;	/* the QR code fills the screen */
 	struct qr_cache		 qr;
 	bool			 done;		/* the person chose to leave */
+	bool			 to_linear;	/* ... for the linear mode */
+	size_t			 key_rows;	/* 1 or 2 lines of keys */
 	const struct ui_config	*cfg;
 	double			 last_key;	/* monotonic seconds */
 	int			 input_x;	/* cursor column of the input */
@@ -93,15 +95,30 @@ style_attr(const struct ui *u, enum lstyle s)
 		return u->th.dim;
 	case LS_GROUP:
 		return u->th.group;
+	case LS_TITLE:
+		return u->th.title;
+	case LS_FOCUS:
+		return u->th.focus;
+	case LS_ERROR:
+		return u->th.error;
 	default:
 		return A_NORMAL;
 	}
 }
 
+/* Rows: the title, a blank, the content, the status line, the keys. */
 static size_t
-content_height(void)
+content_height(const struct ui *u)
 {
-	return LINES > 4 ? (size_t)LINES - 4 : 1;
+	size_t other = 3 + u->key_rows;
+
+	return (size_t)LINES > other ? (size_t)LINES - other : 1;
+}
+
+static int
+status_row(const struct ui *u)
+{
+	return LINES - 1 - (int)u->key_rows;
 }
 
 static void
@@ -158,8 +175,9 @@ hint_key(enum vkey_kind k, bool utf8)
 	case VK_QR:
 		return "z";
 	case VK_QUIT:
-	default:
 		return "q";
+	default:
+		return view_key_letter(k);
 	}
 }
 
@@ -171,52 +189,112 @@ enter_reads_on(const struct ui *u, enum vkey_kind k)
 	    u->view.input == NULL;
 }
 
+/* Keys every screen has; on two key lines they get the second. */
+static bool
+global_key(enum vkey_kind k)
+{
+	return k == VK_HELP || k == VK_QUIT || k == VK_LANG_DE ||
+	    k == VK_LANG_EN || k == VK_LINEAR || k == VK_HAND;
+}
+
+static char *
+key_label(const struct ui *u, const struct vkey *k)
+{
+	return layout_text(enter_reads_on(u, k->kind) ? _("read on") :
+	    k->label, u->utf8);
+}
+
+/* Columns a key takes, with the gap after it. For Enter on a text page
+ * the longer of its labels: whether it reads on is known only later. */
+static size_t
+key_width(const struct ui *u, const struct vkey *k)
+{
+	char *label = layout_text(k->label, u->utf8);
+	size_t w = text_width(label), r;
+
+	free(label);
+	if (k->kind == VK_ENTER && u->view.nitems == 0 &&
+	    u->view.input == NULL) {
+		label = layout_text(_("read on"), u->utf8);
+		if ((r = text_width(label)) > w)
+			w = r;
+		free(label);
+	}
+	return text_width(hint_key(k->kind, u->utf8)) + 1 + w + 2;
+}
+
+/* Two lines of keys: this screen's, then those of every screen, always
+ * in the same place. One line only where the window is short and all
+ * of them fit. */
+static size_t
+count_key_rows(const struct ui *u)
+{
+	size_t i, total = 1;
+
+	if (LINES >= 20)
+		return 2;
+	for (i = 0; i < u->view.nkeys; i++)
+		total += key_width(u, &u->view.keys[i]);
+	return total <= (size_t)COLS ? 1 : 2;
+}
+
+/* Draws on row y the keys that want (0: all, 1: this screen's, 2: every
+ * screen's); what does not fit is left out, Enter, help, quit and the
+ * language last. */
 static void
-draw_keys(struct ui *u)
+draw_key_row(struct ui *u, int y, int want)
 {
 	const struct view *v = &u->view;
-	size_t i, x = 1, need, total = 1;
+	size_t i, x = 1, total = 1, need;
 	char *label;
 	bool *show = xcalloc(v->nkeys + 1, sizeof *show);
-	/* Which keys fit: Enter, help and quit first, then the rest. */
 	static const enum vkey_kind prio[] = {
-		VK_ENTER, VK_CODE, VK_HELP, VK_QUIT, VK_HAND, VK_MOVE,
-		VK_SCROLL, VK_TICK, VK_BACK, VK_QR, VK_SEARCH, VK_OPEN
+		VK_ENTER, VK_CODE, VK_HELP, VK_QUIT, VK_LANG_DE, VK_LANG_EN,
+		VK_HAND, VK_MOVE, VK_SCROLL, VK_TICK, VK_BACK, VK_LABELS,
+		VK_GLYPHS, VK_LINEAR, VK_QR, VK_SEARCH, VK_OPEN
 	};
 	size_t p;
 
-	draw_fill_line(LINES - 1, A_NORMAL);
+	draw_fill_line(y, A_NORMAL);
 	for (p = 0; p < sizeof prio / sizeof prio[0]; p++) {
 		for (i = 0; i < v->nkeys; i++) {
-			if (v->keys[i].kind != prio[p] ||
+			if (v->keys[i].kind != prio[p] || (want == 1 &&
+			    global_key(v->keys[i].kind)) || (want == 2 &&
+			    !global_key(v->keys[i].kind)) ||
 			    (prio[p] == VK_QR && !u->th.qr))
 				continue;
-			label = layout_text(enter_reads_on(u, v->keys[i].kind) ?
-			    _("read on") : v->keys[i].label, u->utf8);
-			need = text_width(hint_key(v->keys[i].kind, u->utf8)) +
-			    1 + text_width(label) + 2;
+			need = key_width(u, &v->keys[i]);
 			if (total + need <= (size_t)COLS) {
 				show[i] = true;
 				total += need;
 			}
-			free(label);
 		}
 	}
 	for (i = 0; i < v->nkeys; i++) {
 		if (!show[i])
 			continue;
-		label = layout_text(enter_reads_on(u, v->keys[i].kind) ?
-		    _("read on") : v->keys[i].label, u->utf8);
+		label = key_label(u, &v->keys[i]);
 		attrset(u->th.key);
-		draw_put(LINES - 1, (int)x, hint_key(v->keys[i].kind, u->utf8),
+		draw_put(y, (int)x, hint_key(v->keys[i].kind, u->utf8),
 		    draw_avail(x));
 		x += text_width(hint_key(v->keys[i].kind, u->utf8)) + 1;
 		attrset(A_NORMAL);
-		draw_put(LINES - 1, (int)x, label, draw_avail(x));
+		draw_put(y, (int)x, label, draw_avail(x));
 		x += text_width(label) + 2;
 		free(label);
 	}
 	free(show);
+}
+
+static void
+draw_keys(struct ui *u)
+{
+	if (u->key_rows == 1)
+		draw_key_row(u, LINES - 1, 0);
+	else {
+		draw_key_row(u, LINES - 2, 1);
+		draw_key_row(u, LINES - 1, 2);
+	}
 }
 
 /* Draws "Search: text" on the status line; returns the cursor column. */
@@ -229,10 +307,10 @@ draw_input(struct ui *u)
 	size_t x = 1;
 
 	attrset(u->th.key);
-	draw_put(LINES - 2, (int)x, label, draw_avail(x));
+	draw_put(status_row(u), (int)x, label, draw_avail(x));
 	x += text_width(label) + 1;
 	attrset(A_UNDERLINE);
-	draw_put(LINES - 2, (int)x, text, draw_avail(x));
+	draw_put(status_row(u), (int)x, text, draw_avail(x));
 	x += text_width(text);
 	attrset(A_NORMAL);
 	free(label);
@@ -249,7 +327,7 @@ draw_status(struct ui *u)
 	char *text, *more = NULL;
 	size_t mw = 0;
 
-	draw_fill_line(LINES - 2, A_NORMAL);
+	draw_fill_line(status_row(u), A_NORMAL);
 	if (v->input != NULL && msg == NULL) {
 		u->input_x = draw_input(u);
 		return;
@@ -259,7 +337,7 @@ draw_status(struct ui *u)
 		    _("end \u2191"), u->utf8);
 		mw = text_width(more) + 1;
 		attrset(u->th.more);
-		draw_put(LINES - 2, COLS - (int)mw, more, mw);
+		draw_put(status_row(u), COLS - (int)mw, more, mw);
 		attrset(A_NORMAL);
 		free(more);
 	}
@@ -267,8 +345,8 @@ draw_status(struct ui *u)
 		return;
 	text = layout_text(msg, u->utf8);
 	attrset(error ? u->th.error : u->th.note);
-	draw_put(LINES - 2, 1, text, (size_t)COLS > mw + 2 ? (size_t)COLS - mw - 2 :
-	    0);
+	draw_put(status_row(u), 1, text, (size_t)COLS > mw + 2 ?
+	    (size_t)COLS - mw - 2 : 0);
 	attrset(A_NORMAL);
 	free(text);
 }
@@ -282,7 +360,8 @@ draw_too_small(struct ui *u)
 
 	erase();
 	msg = layout_text(_("The window is too small for optout. Please make "
-	    "it larger (or the font smaller)."), u->utf8);
+	    "it larger (or the font smaller). Or press l for the linear mode: "
+	    "plain lines, at any size."), u->utf8);
 	n = text_wrap(msg, COLS > 2 ? (size_t)COLS - 2 : 1, &tl);
 	for (i = 0; i < n && (int)i < LINES; i++)
 		mvaddnstr((int)i, COLS > 2 ? 1 : 0, msg + tl[i].off,
@@ -296,7 +375,7 @@ draw_too_small(struct ui *u)
 	}
 	free(tl);
 	free(msg);
-	move(0, 0);
+	move(0, COLS > 2 ? 1 : 0);	/* where the message starts */
 	refresh();
 }
 
@@ -305,7 +384,7 @@ draw_too_small(struct ui *u)
 static void
 scroll_to_fit(struct ui *u)
 {
-	size_t h = content_height(), i;
+	size_t h = content_height(u), i;
 	const struct layout *l = &u->lay;
 
 	if (u->view.nitems > 0 && l->focus_line >= 0) {
@@ -435,8 +514,10 @@ draw(struct ui *u)
 	int cy = 2, cx = 2, y;
 	const struct lline *ln;
 	struct layout_room lr;
+	bool text_cursor;
 
 	view_free(&u->view);
+	u->utf8 = wizard_utf8(u->w);
 	wizard_view(u->w, u->hooks->now(), &u->view);
 	u->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 	if (u->too_small) {
@@ -447,10 +528,11 @@ draw(struct ui *u)
 		draw_qr_full(u);
 		return;
 	}
+	u->key_rows = count_key_rows(u);
 	width = (size_t)COLS - 4;
 	layout_free(&u->lay);
 	lr.width = width;
-	lr.height = content_height();
+	lr.height = content_height(u);
 	lr.utf8 = u->utf8;
 	lr.qr = u->th.qr;
 	lr.cache = &u->qr;
@@ -459,11 +541,18 @@ draw(struct ui *u)
 
 	erase();
 	draw_title(u);
-	h = content_height();
+	h = content_height(u);
+	text_cursor = u->view.nitems == 0;
 	for (i = 0; i < h && u->top + i < u->lay.n; i++) {
 		ln = &u->lay.v[u->top + i];
 		y = 2 + (int)i;
 		x = 2 + ln->indent;
+		/* text screens: the cursor reads from the first line shown */
+		if (text_cursor && (ln->text[0] != '\0' || ln->prefix != NULL)) {
+			cy = y;
+			cx = (int)x;
+			text_cursor = false;
+		}
 		if (ln->item >= 0 && (size_t)ln->item == u->view.focus &&
 		    ln->style == LS_ITEM) {
 			attrset(u->th.focus);
@@ -485,12 +574,10 @@ draw(struct ui *u)
 		draw_put(y, (int)x, ln->text, draw_avail(x));
 		attrset(A_NORMAL);
 	}
-	if (u->view.nitems == 0)
-		cy = 2;		/* text screens: the cursor reads from the top */
 	draw_status(u);
 	draw_keys(u);
 	if (u->view.input_active) {	/* typing: the cursor is in the input */
-		cy = LINES - 2;
+		cy = status_row(u);
 		cx = u->input_x;
 	}
 	move(cy, cx);
@@ -514,14 +601,24 @@ static void wipe(struct ui *);
 static void
 apply(struct ui *u, struct wz_event ev)
 {
+	long top_block = u->top < u->lay.n ? u->lay.v[u->top].block : -1;
 	int r = ui_apply_event(u->w, u->hooks, ev);
 
 	if (r & WZ_R_SCREEN) {
 		u->top = 0;
 		u->anchor_block = -1;
+	} else if ((r & WZ_R_LANG) && top_block >= 0) {
+		/* the same page in the other language, re-wrapped: from the
+		 * paragraph that was on top */
+		u->anchor_block = top_block;
+		u->anchor_off = 0;
 	}
 	if (r & WZ_R_EXIT)
 		u->done = true;
+	if (r & WZ_R_FRONTEND) {
+		u->done = true;
+		u->to_linear = true;
+	}
 	if (r & WZ_R_WIPE)
 		wipe(u);
 	if (r & WZ_R_PRINT) {
@@ -587,7 +684,7 @@ key(struct ui *u, int type, wint_t ch)
 
 	if (typing_key(u, type, ch))
 		return;
-	size_t page = content_height() > 1 ? content_height() - 1 : 1;
+	size_t page = content_height(u) > 1 ? content_height(u) - 1 : 1;
 	struct wz_event ev = { WZ_NEXT, 0 };
 	size_t i;
 
@@ -699,6 +796,29 @@ key(struct ui *u, int type, wint_t ch)
 			ev.kind = WZ_HAND;	/* in a workshop */
 			apply(u, ev);
 			return;
+		case 'l':
+		case 'L':
+			ev.kind = WZ_LINEAR;
+			apply(u, ev);
+			return;
+		case 'd':
+		case 'D':
+		case 'e':
+		case 'E':
+			ev.kind = WZ_LANG;
+			ev.n = ch == 'd' || ch == 'D' ? LANG_DE : LANG_EN;
+			apply(u, ev);
+			return;
+		case 'm':
+		case 'M':
+			ev.kind = WZ_LABELS;
+			apply(u, ev);
+			return;
+		case 'a':
+		case 'A':
+			ev.kind = WZ_GLYPHS;
+			apply(u, ev);
+			return;
 		case CONTROL('l'):
 			clearok(curscr, TRUE);
 			return;
@@ -719,13 +839,23 @@ key(struct ui *u, int type, wint_t ch)
 	apply(u, ev);
 }
 
+/* Sends a terminfo string capability, if the terminal has it. */
+static void
+put_cap(const char *name)
+{
+	char *cap = tigetstr(name);
+
+	if (cap != NULL && cap != (char *)-1) {
+		putp(cap);
+		fflush(stdout);
+	}
+}
+
 /* The end of a kiosk visit: nothing of it stays in memory, on the screen
  * or in the terminal's scrollback. */
 static void
 wipe(struct ui *u)
 {
-	char *e3 = tigetstr("E3");
-
 	wizard_reset(u->w);
 	i18n_set_lang(u->w->lang);
 	u->qr_full = false;
@@ -737,11 +867,25 @@ wipe(struct ui *u)
 	erase();
 	clear();
 	refresh();
-	if (e3 != NULL && e3 != (char *)-1) {	/* clear the scrollback */
-		putp(e3);
-		fflush(stdout);
-	}
+	put_cap("E3");		/* clear the scrollback */
 	clearok(curscr, TRUE);
+	if (u->w->linear) {	/* the next visit starts in the linear mode */
+		u->done = true;
+		u->to_linear = true;
+	}
+}
+
+void
+ui_wipe_terminal(void)
+{
+	int err = 0;
+
+	fflush(stdout);
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return;
+	put_cap("clear");
+	put_cap("E3");
+	del_curterm(cur_term);
 }
 
 /* Kiosk: after idle_seconds without a key a countdown, then a wipe. */
@@ -769,7 +913,7 @@ check_idle(struct ui *u)
 
 int
 ui_run(struct wizard *w, const struct ui_hooks *hooks,
-    const struct ui_config *cfg, bool utf8)
+    const struct ui_config *cfg)
 {
 	struct ui u;
 	SCREEN *scr;
@@ -780,14 +924,15 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	memset(&u, 0, sizeof u);
 	u.w = w;
 	u.hooks = hooks;
-	u.utf8 = utf8;
+	u.utf8 = wizard_utf8(w);
 	u.anchor_block = -1;
 	u.cfg = cfg;
 	u.last_key = draw_mono();
 
 	if ((scr = draw_start(cfg->raw_keys)) == NULL)
 		return -1;
-	draw_theme_init(&u.th);
+	w->colour = draw_theme_init(&u.th);
+	w->switch_ok = true;	/* the linear mode works on any terminal */
 
 	/* A kiosk wakes up every second for the idle countdown, a workshop
 	 * seat for the trainer's room. */
@@ -837,6 +982,8 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 			if (type == OK && (ch == 'q' || ch == 'Q') &&
 			    !cfg->kiosk)
 				break;
+			if (type == OK && (ch == 'l' || ch == 'L'))
+				apply(&u, (struct wz_event){ WZ_LINEAR, 0 });
 			continue;
 		}
 		key(&u, type, ch);
@@ -852,5 +999,5 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	layout_free(&u.lay);
 	qr_cache_free(&u.qr);
 	draw_stop(scr);
-	return result;
+	return u.to_linear && result == 0 ? UI_SWITCH : result;
 }

@@ -49,15 +49,27 @@ int	 ui_apply_event(struct wizard *, const struct ui_hooks *,
 /* Prints the receipt (after WZ_R_PRINT) and tells the wizard how it
  * went. The full-screen front end gives the terminal back around it. */
 void	 ui_print_receipt(struct wizard *, const struct ui_hooks *);
+/* Seconds on a clock that only goes forward (kiosk idle times). */
+double	 ui_monotonic(void);
+
+/* The end of a kiosk visit in the linear mode: clears the terminal's
+ * screen and scrollback where terminfo knows how (the only escape codes
+ * the linear mode ever writes), without curses. */
+void	 ui_wipe_terminal(void);
 
 /* Can this terminal run the full-screen mode? Returns 0, or -1 with *why
  * (owned) saying what is missing and what to do. Writes nothing. */
 int	 ui_check_terminal(char **why);
 
+/* What ui_run and linear_run return when the person pressed 'l': the
+ * other front end takes over the same wizard, at the same place. */
+#define UI_SWITCH	(-2)
+
 /* Runs the wizard until the person quits (returns 0), a signal asks us to
- * leave (returns the signal number) or the terminal goes away (returns
- * -1). The terminal is restored in every case. */
+ * leave (returns the signal number), the terminal goes away (returns
+ * -1) or the person asks for the linear mode (UI_SWITCH). The terminal is
+ * restored in every case. */
 int	 ui_run(struct wizard *, const struct ui_hooks *,
-	     const struct ui_config *, bool utf8);
+	     const struct ui_config *);
 
 #endif

@@ -3,7 +3,7 @@
 # warned and then wiped (screen, scrollback, memory), "end visit" clears
 # everything, and nothing ever reaches the disk.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 15
+plan 19
 mkdir -p "$T_DIR/config/optout"
 printf 'idle_seconds = 2;\nidle_warning_seconds = 3;\n' > "$T_DIR/config/optout/optout.cfg"
 # tmux-256color has E3, the capability that clears the scrollback
@@ -92,4 +92,33 @@ start_optout 80 24 "$KIOSK_ENV" --kiosk --lang en
 wait_for "Object to AI training"
 kill -HUP "$(optout_pid)"; wait_exit 3
 [ "$T_RC" = 129 ]; ok "a hang-up ends it cleanly, so that getty starts a fresh one"
+
+# The linear mode in a kiosk (a blind visitor pressed l): Ctrl-D does not
+# leave, and an idle or ended visit is wiped the same way.
+alternate_screen() {
+	[ "$(tm display -p '#{alternate_on}')" = "$1" ]
+}
+printf 'idle_seconds = 5;\nidle_warning_seconds = 3;\n' > "$T_DIR/config/optout/optout.cfg"
+start_optout 80 24 "$KIOSK_ENV" --kiosk --lang en
+tm pipe-pane -o "cat > $T_DIR/raw"
+wait_for "Object to AI training"; keys l; wait_flat "l: full screen"
+keys 2 Enter; wait_for "Who is objecting?"; keys Enter
+wait_for "Type the numbers to tick"
+keys C-d; keys C-c; keys C-z; give_time 1
+still_running && keys 3 Enter && poll 3 said_flat "3) [x] LinkedIn"
+ok "linear kiosk: Ctrl-D, Ctrl-C and Ctrl-Z leave nothing; the visit goes on"
+wait_for "Are you still there?" 8 && on_screen_flat "Press Enter to go on." &&
+keys Enter && wait_for "Type the numbers to tick"
+ok "linear kiosk: idle, a warning; Enter goes on with the same question"
+: > "$T_DIR/raw"
+wait_for "Are you still there?" 8 && wait_for "optout │ Object to AI training" 8 &&
+poll 2 alternate_screen 1 &&
+! tm capture-pane -p -S -3000 | grep -q "LinkedIn\|Who is objecting" &&
+grep -q $'\e\\[3J' "$T_DIR/raw"
+ok "linear kiosk: unanswered, the visit is wiped (scrollback too); the next starts on the full screen"
+keys l; wait_flat "l: full screen"; keys q Enter; wait_for "End your visit?"
+keys 2 Enter; wait_for "optout │ Object to AI training" && poll 2 alternate_screen 1 &&
+keys Enter && wait_for "Who is objecting?"
+ok "linear kiosk: ending the visit clears it and starts the next one on the full screen"
+kill -TERM "$(optout_pid)"; wait_exit 3
 finish

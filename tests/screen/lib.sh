@@ -313,5 +313,43 @@ scroll_to_code() {
 		poll 2 screen_differs "$before" || return 1
 		i=$((i + 1))
 	done
+}
+
+# cursor_xy: "X Y" of the hardware cursor (braille displays and screen
+# readers follow it).
+cursor_xy() {
+	tm display -p '#{cursor_x} #{cursor_y}'
+}
+
+# focus_xy: where the focused item starts: on the line marked ">", the
+# first character after the mark.
+focus_xy() {
+	printf '%s\n' "$T_LAST_SCREEN" |
+	    awk '/^>/ { match(substr($0, 2), /[^ ]/); print RSTART " " NR - 1; exit }'
+}
+
+# text_xy: where a page of text starts: the first line below the title
+# that is not blank, at its first character.
+text_xy() {
+	printf '%s\n' "$T_LAST_SCREEN" |
+	    awk 'NR >= 3 && match($0, /[^ ]/) { print RSTART - 1 " " NR - 1; exit }'
+}
+
+# input_xy TEXT: just after TEXT (e.g. "Search: link"), where typing goes on.
+input_xy() {
+	printf '%s\n' "$T_LAST_SCREEN" | awk -v t="$1" \
+	    'i = index($0, t) { print i - 1 + length(t) " " NR - 1; exit }'
+}
+
+# cursor_on WHERE [ARG]: the cursor sits at WHERE_xy (focus, text, input);
+# the screen and the cursor are read together, then compared.
+cursor_on() {
+	local want
+	T_LAST_SCREEN=$(screen)
+	want=$("$1_xy" "${2:-}")
+	T_CURSOR=$(cursor_xy)
+	[ -n "$want" ] && [ "$T_CURSOR" = "$want" ] && return 0
+	T_LAST_SCREEN="$T_LAST_SCREEN
+(cursor at $T_CURSOR, wanted at ${want:-nothing found})"
 	return 1
 }

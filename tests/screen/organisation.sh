@@ -14,9 +14,9 @@ keys 3 Enter; wait_for "LinkedIn: what happens to your data"
 press_until Down "For organisations" 40
 press_until Down "delete the page or accept the training" 10
 ok "the explanation says what an organisation can still do"
-press_until Down "Consent to publish photos" 10
+press_until Down "That consent does not cover AI training" 10
 keys Down Down Down
-wait_flat "document it: keep the confirmation e-mail, and note the date and the account"
+wait_flat "Document it: keep the confirmation e-mail, and note the date and the account"
 ok "it adds the duty to document the objection"
 grep -q 'account = "organisation";' "$(state_file)"
 ok "the choice is saved"

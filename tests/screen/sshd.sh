@@ -2,13 +2,16 @@
 # A workshop host: a real sshd on loopback with the Match block of
 # docs/examples/sshd_optout.conf, and everything a curious participant might
 # try instead of the wizard: a shell, a command, scp, sftp, forwardings, an
-# environment variable. Each must end in optout or in nothing. Needs root (a
-# real sshd and a throwaway user); otherwise every check is a visible skip.
+# environment variable. Each must end in optout or in nothing. Then the
+# account for screen readers (docs/examples/sshd_optout_linear.conf): plain
+# lines. Needs root (a real sshd and a throwaway user); otherwise every
+# check is a visible skip.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-NTESTS=17
+NTESTS=19
 plan $NTESTS
 
 EXAMPLE="$top_srcdir/docs/examples/sshd_optout.conf"
+LINEAR_EXAMPLE="$top_srcdir/docs/examples/sshd_optout_linear.conf"
 SSHD=/usr/sbin/sshd
 TUSER=
 TUSER_MADE=
@@ -125,7 +128,7 @@ RP=$((PORT + 2))	# remote forwarding
 
 # --- the configuration: our own parts, then the documented file verbatim
 # with only the user name and the path of the binary put in.
-{
+own_config() {
 	cat <<-EOF
 	Port $PORT
 	ListenAddress 127.0.0.1
@@ -143,9 +146,16 @@ RP=$((PORT + 2))	# remote forwarding
 	Subsystem sftp internal-sftp
 	LogLevel VERBOSE
 	EOF
-	sed -e "s|^Match User optout\$|Match User $TUSER|" \
+}
+# example FILE ACCOUNT USER: FILE with USER for ACCOUNT and our binary
+example() {
+	sed -e "s|^Match User $2\$|Match User $3|" \
 	    -e "s|^\(	*ForceCommand \)/usr/local/bin/optout |\1$OPTOUT |" \
-	    "$EXAMPLE"
+	    "$1"
+}
+{
+	own_config
+	example "$EXAMPLE" optout "$TUSER"
 } > "$T_DIR/sshd_config"
 
 # 1. The documented file is one sshd takes, and the test really uses it.
@@ -348,5 +358,31 @@ else
 	false
 fi
 ok "an idle session is closed by ChannelTimeout (30m, here 3 s), and optout with it"
+
+# 18. The account for screen readers, after the first one: the first now
+# matches nobody, the linear one our user.
+sshd_stop
+{
+	own_config
+	example "$EXAMPLE" optout "nobody-optout-$$"
+	example "$LINEAR_EXAMPLE" optout-lines "$TUSER"
+} > "$T_DIR/sshd_config"
+grep -qx "Match User $TUSER" "$T_DIR/sshd_config" &&
+grep -qx "	ForceCommand $OPTOUT --shared --linear" "$T_DIR/sshd_config" &&
+"$SSHD" -t -f "$T_DIR/sshd_config" > "$T_DIR/sshd-t.out" 2>&1 && sshd_start
+ok_show "$T_DIR/sshd-t.out" "sshd takes docs/examples/sshd_optout_linear.conf after sshd_optout.conf"
+
+# 19. ssh -tt to it: plain lines at once, answered line by line, Ctrl-C
+# asks, and not one escape byte from the host.
+start_ssh "$SSH_LINE -tt $TARGET"
+tm pipe-pane -o "cat > $T_DIR/linear.raw"
+wait_for "Type a number from 1 to 2" 10 && on_screen "1) Deutsch" &&
+keys 2 Enter && wait_for "Who is objecting?" && keys 2 Enter &&
+wait_for "Type the numbers to tick" && keys C-c &&
+wait_for "Quit optout?" &&
+keys 1 Enter && wait_exit 5 && [ "$T_RC" = 0 ] &&
+[ -s "$T_DIR/linear.raw" ] && ! grep -q $'\e' "$T_DIR/linear.raw" &&
+! grep -q "optout |" "$T_DIR/linear.raw"
+ok "ssh -tt to the screen-reader account: the linear mode, Ctrl-C asks, no escape bytes"
 
 finish

@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/diag.h"
+#include "core/help.h"
 #include "core/lang.h"
 #include "core/kv.h"
 #include "core/progress.h"
@@ -339,6 +340,12 @@ assert_view_sane(void)
 	    "screen %d: help key", (int)wz.screen);
 	ck_assert_msg(view_has_key(&v, VK_QUIT) == (wz.screen != SCR_QUIT),
 	    "screen %d: quit key", (int)wz.screen);
+	ck_assert_msg(view_has_key(&v, wz.lang == LANG_DE ? VK_LANG_EN :
+	    VK_LANG_DE) && !view_has_key(&v, wz.lang == LANG_DE ?
+	    VK_LANG_DE : VK_LANG_EN), "screen %d: the language key",
+	    (int)wz.screen);
+	ck_assert_msg(view_has_key(&v, VK_LINEAR) == wz.switch_ok,
+	    "screen %d: linear key", (int)wz.screen);
 	if (v.nitems == 0)
 		ck_assert_msg(v.focus == 0, "screen %d: focus %zu without "
 		    "items", (int)wz.screen, v.focus);
@@ -846,6 +853,10 @@ START_TEST(test_ascii_transliterates_german_and_typography)
 	free(s);
 	s = text_ascii("\u4e2d e\u0301");
 	ck_assert_str_eq(s, "? e");
+	free(s);
+	/* the self-check's box and the title's separator */
+	s = text_ascii("\u250c\u2500\u2510 \u2502 \u2514\u2500\u2518");
+	ck_assert_str_eq(s, "+-+ | +-+");
 	free(s);
 }
 END_TEST
@@ -1783,6 +1794,27 @@ START_TEST(test_wizard_notice_is_shown_on_welcome)
 }
 END_TEST
 
+/* From help: each of its pages, and back to help on the same item. */
+static void
+look_at_help_pages(void)
+{
+	static const enum wz_screen pages[] = {
+		[HELP_KEYS] = SCR_KEYS, [HELP_GLOSSARY] = SCR_GLOSSARY,
+		[HELP_SELFCHECK] = SCR_SELFCHECK
+	};
+	int i;
+
+	for (i = HELP_KEYS; i <= HELP_SELFCHECK; i++) {
+		ck_assert_int_eq(pick(i + 1), WZ_R_SCREEN);
+		ck_assert_int_eq(wz.screen, pages[i]);
+		assert_view_sane();
+		ck_assert_int_eq(ev(i % 2 ? WZ_NEXT : WZ_BACK), WZ_R_SCREEN);
+		ck_assert_int_eq(wz.screen, SCR_HELP);
+		ck_assert_uint_eq(wz.focus, (size_t)i);
+	}
+	wz.focus = HELP_BACK;
+}
+
 /* Walks every screen of every platform, in both languages and for both
  * kinds of account, looking at help and quit from each. */
 static void
@@ -1799,6 +1831,7 @@ look_around(void)
 	ev(WZ_HELP);
 	ck_assert_int_eq(wz.screen, SCR_HELP);
 	assert_view_sane();
+	look_at_help_pages();
 	ev(WZ_QUIT);
 	assert_view_sane();
 	ev(WZ_HELP);
@@ -1822,6 +1855,8 @@ START_TEST(test_every_screen_has_title_keys_and_focus)
 
 	wizard_free(&wz);
 	wizard_init(&wz, &cat, &prog, (enum lang)lang, lang == LANG_EN, true);
+	wz.switch_ok = org;
+	wz.linear = lang == LANG_DE;
 	look_around();
 	ev(WZ_NEXT);
 	look_around();
@@ -1843,6 +1878,273 @@ START_TEST(test_every_screen_has_title_keys_and_focus)
 	ck_assert_int_eq(wz.screen, SCR_SUMMARY);
 	look_around();
 	ck_assert_int_eq(progress_find(&prog, "alpha")->surface, SURF_APP);
+}
+END_TEST
+
+
+/* ---- accessibility: languages, linear mode, labels, help pages ---- */
+
+/* To Alpha's steps on the web (English wizard). */
+static void
+to_alpha_steps(void)
+{
+	to_list(false);
+	tick(ALPHA);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ev(WZ_NEXT);
+	ck_assert_int_eq(wz.screen, SCR_STEPS);
+}
+
+static int
+lang_ev(enum lang l)
+{
+	struct wz_event e = { WZ_LANG, (int)l };
+
+	return wizard_handle(&wz, e, NOW);
+}
+
+START_TEST(test_lang_key_switches_anywhere_and_keeps_the_place)
+{
+	struct view v;
+
+	ck_assert_int_eq(lang_ev(LANG_DE), WZ_R_LANG | WZ_R_PROGRESS);
+	ck_assert_int_eq(wz.screen, SCR_WELCOME);
+	ck_assert_uint_eq(wz.focus, LANG_DE);	/* the list follows */
+	ck_assert_int_eq(lang_ev(LANG_DE), 0);	/* already */
+	lang_ev(LANG_EN);
+	to_alpha_steps();
+	wz.qpos = 0;
+	ck_assert_int_eq(lang_ev(LANG_DE), WZ_R_LANG | WZ_R_PROGRESS);
+	ck_assert_int_eq(wz.screen, SCR_STEPS);
+	ck_assert_int_eq(wz.lang, LANG_DE);
+	ck_assert(prog.has_lang && prog.lang == LANG_DE && prog.dirty_lang);
+	wizard_view(&wz, NOW, &v);
+	/* the platform's words follow the wizard: now German */
+	ck_assert(view_has_block(&v, V_STEP, "Klicken Sie auf Ihr Bild "
+	    "\u201eSie\u201c."));
+	ck_assert(view_has_key(&v, VK_LANG_EN) && !view_has_key(&v,
+	    VK_LANG_DE));
+	view_free(&v);
+	ck_assert_int_eq(lang_ev(LANG_COUNT), 0);
+	ck_assert_int_eq(lang_ev(-1), 0);
+}
+END_TEST
+
+START_TEST(test_linear_key_switches_front_end_and_keeps_the_place)
+{
+	to_alpha_steps();
+	ck_assert_int_eq(ev(WZ_LINEAR), 0);	/* no other front end here */
+	ck_assert(!wz.linear);
+	wz.switch_ok = true;
+	ck_assert_int_eq(ev(WZ_LINEAR), WZ_R_FRONTEND);
+	ck_assert(wz.linear);
+	ck_assert_int_eq(wz.screen, SCR_STEPS);
+	ck_assert_int_eq(ev(WZ_LINEAR), WZ_R_FRONTEND);
+	ck_assert(!wz.linear);
+	ck_assert_int_eq(wz.screen, SCR_STEPS);
+	ev(WZ_NEXT);
+	ck_assert_int_eq(wz.screen, SCR_RECORD);
+}
+END_TEST
+
+START_TEST(test_labels_key_shows_platform_words_in_other_language)
+{
+	struct view v;
+
+	to_alpha_steps();
+	lang_ev(LANG_DE);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_has_block(&v, V_CRUMB, "Einstellungen \u2192 Data for "
+	    "AI"));
+	ck_assert(view_has_key(&v, VK_LABELS));
+	view_free(&v);
+	ck_assert_int_eq(ev(WZ_LABELS), WZ_R_PROGRESS);
+	ck_assert_int_eq(wz.screen, SCR_STEPS);
+	ck_assert_int_eq(progress_find(&prog, "alpha")->labels, LABELS_EN);
+	ck_assert(progress_find(&prog, "alpha")->dirty);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[ALPHA]), LANG_EN);
+	wizard_view(&wz, NOW, &v);
+	/* English words, quoted the German way, in German sentences */
+	ck_assert(view_has_block(&v, V_CRUMB, "Settings \u2192 Data for AI"));
+	ck_assert(view_has_block(&v, V_STEP, "Klicken Sie auf Ihr Bild "
+	    "\u201eMe\u201c."));
+	ck_assert(view_has_block_prefix(&v, V_FINAL, "Switch \u201eUse my "
+	    "data for AI\u201c to \u201eOff\u201c."));
+	ck_assert(view_mentions(&v, "are shown in English"));
+	ck_assert(view_mentions(&v, "search for \u201eAI\u201c"));
+	ck_assert_str_eq(v.message, "The steps now show Alpha in English.");
+	view_free(&v);
+	/* kept when the wizard's language changes */
+	lang_ev(LANG_EN);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[ALPHA]), LANG_EN);
+	ck_assert_int_eq(ev(WZ_LABELS), WZ_R_PROGRESS);
+	ck_assert_int_eq(progress_find(&prog, "alpha")->labels, LABELS_DE);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_has_block(&v, V_STEP, "Click your picture "
+	    "\u201cSie\u201d."));
+	ck_assert(view_mentions(&v, "are shown in German"));
+	view_free(&v);
+	/* nowhere else */
+	ev(WZ_NEXT);
+	ck_assert_int_eq(ev(WZ_LABELS), 0);
+}
+END_TEST
+
+START_TEST(test_help_sets_labels_for_every_platform)
+{
+	struct view v;
+
+	to_list(false);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[ALPHA]), LANG_EN);
+	ev(WZ_HELP);
+	wz.focus = HELP_LABELS;
+	ck_assert_int_eq(ev(WZ_NEXT), WZ_R_PROGRESS);
+	ck_assert_int_eq(wz.screen, SCR_HELP);	/* it stays */
+	ck_assert_int_eq(wz.labels, LABELS_DE);
+	ck_assert(prog.labels == LABELS_DE && prog.dirty_labels);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[ALPHA]), LANG_DE);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[BETA]), LANG_DE);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_str_eq(v.items[HELP_LABELS].detail, "Deutsch");
+	view_free(&v);
+	ev(WZ_NEXT);
+	ck_assert_int_eq(wz.labels, LABELS_EN);
+	ev(WZ_NEXT);
+	ck_assert_int_eq(wz.labels, LABELS_WIZARD);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[ALPHA]), LANG_EN);
+	/* a platform's own choice wins over the setting */
+	progress_set_platform_labels(&prog, "alpha", LABELS_DE);
+	wz.labels = LABELS_EN;
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[ALPHA]), LANG_DE);
+	ck_assert_int_eq(wizard_label_lang(&wz, &cat.v[BETA]), LANG_EN);
+}
+END_TEST
+
+START_TEST(test_help_pages_open_and_return)
+{
+	struct view v;
+
+	to_list(false);
+	wz.focus = BETA;
+	ev(WZ_HELP);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_uint_eq(v.nitems, HELP_COUNT);
+	ck_assert_str_eq(v.items[HELP_BACK].label, "Back to where I was");
+	view_free(&v);
+	pick(HELP_GLOSSARY + 1);
+	ck_assert_int_eq(wz.screen, SCR_GLOSSARY);
+	ev(WZ_HELP);		/* ? on a page: help, on the page's item */
+	ck_assert_int_eq(wz.screen, SCR_HELP);
+	ck_assert_uint_eq(wz.focus, HELP_GLOSSARY);
+	pick(HELP_KEYS + 1);
+	ev(WZ_QUIT);
+	ck_assert_int_eq(wz.screen, SCR_QUIT);
+	ev(WZ_DOWN);
+	ev(WZ_NEXT);		/* "No, go on": where help was called */
+	ck_assert_int_eq(wz.screen, SCR_PLATFORMS);
+	ck_assert_uint_eq(wz.focus, BETA);
+	ev(WZ_HELP);
+	ck_assert_uint_eq(wz.focus, HELP_BACK);
+	ck_assert_int_eq(ev(WZ_NEXT), WZ_R_SCREEN);
+	ck_assert_int_eq(wz.screen, SCR_PLATFORMS);
+	ck_assert_uint_eq(wz.focus, BETA);
+}
+END_TEST
+
+START_TEST(test_glossary_explains_the_five_words)
+{
+	static const char *const terms[] = {
+		"Objection (in German: Widerspruch)",
+		"Legitimate interest (in German: berechtigtes Interesse)",
+		"Not retroactive (in German: nicht r\u00fcckwirkend)",
+		"AI training (in German: KI-Training)",
+		"Consent (in German: Einwilligung)"
+	};
+	struct view v;
+	size_t i, j;
+
+	ev(WZ_HELP);
+	pick(HELP_GLOSSARY + 1);
+	wizard_view(&wz, NOW, &v);
+	ck_assert_str_eq(v.title, "Words explained");
+	for (i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+		ck_assert_msg(view_has_block(&v, V_HEADING, terms[i]), "%s",
+		    terms[i]);
+	}
+	/* plain words: short sentences */
+	for (i = 0; i < v.nblocks; i++) {
+		const char *t = v.blocks[i].text;
+		size_t words = 1;
+
+		for (j = 0; t[j] != '\0'; j++) {
+			if (t[j] == ' ')
+				words++;
+			if (t[j] == '.' || t[j] == '?') {
+				ck_assert_msg(words <= 20, "long sentence in: %s",
+				    t);
+				words = 0;
+			}
+		}
+	}
+	view_free(&v);
+}
+END_TEST
+
+START_TEST(test_selfcheck_shows_glyphs_and_switches_to_plain_letters)
+{
+	struct view v;
+
+	ev(WZ_HELP);
+	pick(HELP_SELFCHECK + 1);
+	ck_assert_int_eq(wz.screen, SCR_SELFCHECK);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_mentions(&v, "\u00e4 \u00f6 \u00fc \u00df "
+	    "\u00c4 \u00d6 \u00dc"));
+	ck_assert(view_mentions(&v, "\u2192"));
+	ck_assert(view_mentions(&v, "\u250c"));
+	ck_assert(view_mentions(&v, "[x]"));
+	ck_assert(view_has_block(&v, V_SWATCH, "Important notes: bold."));
+	ck_assert(view_has_key(&v, VK_GLYPHS));
+	view_free(&v);
+	ck_assert(wizard_utf8(&wz));
+	ck_assert_int_eq(ev(WZ_GLYPHS), WZ_R_PROGRESS);
+	ck_assert(wz.ascii && prog.ascii && prog.dirty_ascii);
+	ck_assert(!wizard_utf8(&wz));
+	ck_assert_int_eq(wz.screen, SCR_SELFCHECK);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(view_mentions(&v, "plain letters only, as you chose"));
+	view_free(&v);
+	/* kept for the session, also after a kiosk visit ends */
+	wz.mode = WZ_KIOSK;
+	wizard_reset(&wz);
+	ck_assert(!wizard_utf8(&wz));
+	ev(WZ_HELP);
+	pick(HELP_SELFCHECK + 1);
+	ck_assert_int_eq(ev(WZ_GLYPHS), WZ_R_PROGRESS);
+	ck_assert(wizard_utf8(&wz));
+	/* only on the self-check, and only where UTF-8 can be shown */
+	ev(WZ_BACK);
+	ck_assert_int_eq(ev(WZ_GLYPHS), 0);
+	wz.utf8 = false;
+	pick(HELP_SELFCHECK + 1);
+	ck_assert_int_eq(ev(WZ_GLYPHS), 0);
+	wizard_view(&wz, NOW, &v);
+	ck_assert(!view_has_key(&v, VK_GLYPHS));
+	ck_assert(view_mentions(&v, "not set up for UTF-8"));
+	view_free(&v);
+}
+END_TEST
+
+START_TEST(test_kiosk_reset_restores_default_labels)
+{
+	wz.mode = WZ_KIOSK;
+	wz.default_labels = LABELS_EN;
+	wz.labels = LABELS_DE;
+	progress_set_platform_labels(&prog, "alpha", LABELS_DE);
+	wizard_reset(&wz);
+	ck_assert_int_eq(wz.labels, LABELS_EN);
+	ck_assert_ptr_null(progress_find(&prog, "alpha"));
 }
 END_TEST
 
@@ -2172,6 +2474,17 @@ wizard_suite(void)
 	tcase_add_test(tc, test_wizard_welcome_back_counts_finished_platforms);
 	tcase_add_test(tc, test_wizard_save_error_shows_banner_and_quit_warns);
 	tcase_add_test(tc, test_wizard_notice_is_shown_on_welcome);
+	tcase_add_test(tc, test_lang_key_switches_anywhere_and_keeps_the_place);
+	tcase_add_test(tc,
+	    test_linear_key_switches_front_end_and_keeps_the_place);
+	tcase_add_test(tc,
+	    test_labels_key_shows_platform_words_in_other_language);
+	tcase_add_test(tc, test_help_sets_labels_for_every_platform);
+	tcase_add_test(tc, test_help_pages_open_and_return);
+	tcase_add_test(tc, test_glossary_explains_the_five_words);
+	tcase_add_test(tc,
+	    test_selfcheck_shows_glyphs_and_switches_to_plain_letters);
+	tcase_add_test(tc, test_kiosk_reset_restores_default_labels);
 	/* 0: German, private; 1: German, organisation; 2, 3: English */
 	tcase_add_loop_test(tc, test_every_screen_has_title_keys_and_focus,
 	    0, 4);

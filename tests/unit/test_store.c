@@ -816,6 +816,8 @@ assert_progress_eq(const struct progress *a, const struct progress *b)
 	size_t i;
 
 	ck_assert_int_eq(a->account, b->account);
+	ck_assert_int_eq(a->labels, b->labels);
+	ck_assert_int_eq(a->ascii, b->ascii);
 	ck_assert_int_eq(a->has_lang, b->has_lang);
 	if (a->has_lang)
 		ck_assert_int_eq(a->lang, b->lang);
@@ -824,6 +826,7 @@ assert_progress_eq(const struct progress *a, const struct progress *b)
 		ck_assert_str_eq(a->v[i].id, b->v[i].id);
 		ck_assert_int_eq(a->v[i].selected, b->v[i].selected);
 		ck_assert_int_eq(a->v[i].status, b->v[i].status);
+		ck_assert_int_eq(a->v[i].labels, b->v[i].labels);
 		ck_assert_int_eq(a->v[i].has_surface, b->v[i].has_surface);
 		if (a->v[i].has_surface)
 			ck_assert_int_eq(a->v[i].surface, b->v[i].surface);
@@ -1057,7 +1060,7 @@ START_TEST(test_progress_newer_version_is_left_alone)
 	    STORE_UNREADABLE);
 	ck_assert_ptr_null(aside);
 	want = xasprintf("%s:3: written by a newer version of optout (state "
-	    "version 2, this one reads 1); it is left as it is", path);
+	    "version 3, this one reads 2); it is left as it is", path);
 	ck_assert_pstr_eq(detail, want);
 	assert_same_bytes(path, data, len);
 	ck_assert_uint_eq(p.n, 0);
@@ -1374,6 +1377,144 @@ START_TEST(test_progress_empty_progress_round_trips)
 	progress_clear(&q);
 	free(detail);
 	free(aside);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* Saves p to path and loads it into q, which must work. */
+static void
+save_and_load(const char *path, struct progress *p, struct progress *q)
+{
+	char *err = NULL, *detail, *aside;
+
+	ck_assert_msg(store_progress_save(path, p, &err) == 0, "%s", err);
+	ck_assert_int_eq(store_progress_load(path, q, &detail, &aside),
+	    STORE_LOADED);
+	ck_assert_ptr_null(detail);
+	ck_assert_ptr_null(aside);
+}
+
+/* The language of the platforms' words and the plain-letter choice are
+ * kept, globally and per platform; a file without them stays version 1,
+ * which an older optout reads. */
+START_TEST(test_progress_labels_and_glyphs_round_trip)
+{
+	struct progress p, q;
+	char *dir = tmpdir(), *path = join(dir, "progress.cfg");
+	char *text;
+
+	rich_progress(&p);
+	text = store_progress_format(&p);
+	ck_assert_ptr_nonnull(strstr(text, "\nversion = 1;\n"));
+	ck_assert_ptr_null(strstr(text, "labels"));
+	ck_assert_ptr_null(strstr(text, "glyphs"));
+	free(text);
+	progress_set_labels(&p, LABELS_WIZARD);
+	progress_set_ascii(&p, true);
+	progress_set_platform_labels(&p, "linkedin", LABELS_EN);
+	progress_set_platform_labels(&p, "p1", LABELS_DE);
+	text = store_progress_format(&p);
+	ck_assert_ptr_nonnull(strstr(text, "\nversion = 2;\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\nlabels = \"wizard\";\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\nglyphs = \"ascii\";\n"));
+	free(text);
+	save_and_load(path, &p, &q);
+	ck_assert_int_eq(q.labels, LABELS_WIZARD);
+	ck_assert(q.ascii);
+	ck_assert_int_eq(progress_find(&q, "linkedin")->labels, LABELS_EN);
+	ck_assert_int_eq(progress_find(&q, "p1")->labels, LABELS_DE);
+	ck_assert_int_eq(progress_find(&q, "p2")->labels, LABELS_UNSET);
+	assert_progress_eq(&p, &q);
+	progress_clear(&p);
+	progress_clear(&q);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* Another session's label choice survives our save (merge). */
+START_TEST(test_progress_label_choice_merges_with_other_session)
+{
+	struct progress a, b, q;
+	char *dir = tmpdir(), *path = join(dir, "progress.cfg");
+	char *err = NULL;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	progress_select(&a, "linkedin", true);
+	ck_assert(store_progress_save(path, &a, &err) == 0);
+	progress_set_platform_labels(&b, "facebook", LABELS_EN);
+	progress_set_labels(&b, LABELS_DE);
+	save_and_load(path, &b, &q);
+	ck_assert(progress_find(&q, "linkedin")->selected);
+	ck_assert_int_eq(progress_find(&q, "facebook")->labels, LABELS_EN);
+	ck_assert_int_eq(q.labels, LABELS_DE);
+	progress_clear(&a);
+	progress_clear(&b);
+	progress_clear(&q);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_progress_unknown_labels_is_damage)
+{
+	static const char *const bad[] = {
+		"version = 2;\naccount = \"private\";\nlabels = \"fr\";\n"
+		    "platforms = ();\n",
+		"version = 2;\naccount = \"private\";\nplatforms = (\n"
+		    "  { id = \"x\"; selected = true; status = \"open\"; "
+		    "labels = \"wizard\"; }\n);\n",
+		"version = 2;\naccount = \"private\";\nglyphs = \"boxes\";\n"
+		    "platforms = ();\n"
+	};
+	static const int lines[] = { 3, 4, 3 };
+	struct progress p;
+	char *dir = tmpdir(), *path = join(dir, "progress.cfg");
+	char *detail, *aside, *where;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		write_file(path, bad[i], strlen(bad[i]));
+		ck_assert_int_eq(store_progress_load(path, &p, &detail,
+		    &aside), STORE_CORRUPT);
+		where = xasprintf("%s:%d: ", path, lines[i]);
+		ck_assert_msg(strncmp(detail, where, strlen(where)) == 0,
+		    "%zu: %s", i, detail);
+		ck_assert_uint_eq(p.n, 0);
+		unlink(aside);
+		free(where);
+		free(detail);
+		free(aside);
+	}
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* ---- settings ---- */
+
+START_TEST(test_settings_labels_takes_de_or_en)
+{
+	static const char *const want[] = {
+		":2: 'labels' must be \"de\" or \"en\" (the language of the "
+		    "platforms' own words)", NULL
+	};
+	char *dir = tmpdir(), *path = join(dir, "optout.cfg");
+	struct settings s;
+	struct diags d = { 0 };
+
+	settings_defaults(&s);
+	ck_assert_int_eq(s.labels, LABELS_UNSET);
+	write_file(path, "labels = \"en\";\n", 15);
+	ck_assert_int_eq(store_settings_load(path, &s, &d), 0);
+	ck_assert_int_eq(s.labels, LABELS_EN);
+	write_file(path, "kiosk = false;\nlabels = \"fr\";\n", 30);
+	ck_assert_int_eq(store_settings_load(path, &s, &d), -1);
+	ck_assert_int_eq(s.labels, LABELS_EN);
+	assert_diags(&d, path, want);
+	diags_free(&d);
 	free(path);
 	free(dir);
 }
@@ -2144,6 +2285,10 @@ progress_suite(void)
 	tcase_add_test(tc,
 	    test_progress_format_parses_back_and_has_no_controls);
 	tcase_add_test(tc, test_progress_empty_progress_round_trips);
+	tcase_add_test(tc, test_progress_labels_and_glyphs_round_trip);
+	tcase_add_test(tc, test_progress_label_choice_merges_with_other_session);
+	tcase_add_test(tc, test_progress_unknown_labels_is_damage);
+	tcase_add_test(tc, test_settings_labels_takes_de_or_en);
 	return s;
 }
 
