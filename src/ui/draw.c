@@ -68,7 +68,7 @@ draw_stop(SCREEN *scr)
  * black and white carry no meaning here, they make the code scannable.
  * Without colours at all a terminal cannot promise dark on light, so it
  * shows no QR code (the link or code is there as text). */
-static bool
+static void
 theme_qr(struct theme *t)
 {
 	short white = COLORS >= 16 ? 15 : COLOR_WHITE;	/* bright if any */
