@@ -366,19 +366,26 @@ free_dirs(char **dirs, size_t n)
 		free(dirs[--n]);
 }
 
-/* Loads the catalog for a session; a broken file in a later layer is
- * told on the welcome screen, and that platform keeps its earlier
- * version. */
+/* Loads the catalog for a session or --list, from the cache when the
+ * files are unchanged; a broken file in a later layer is told on the
+ * welcome screen, and that platform keeps its earlier version. */
 static int
 load_catalog(struct app *a)
 {
-	char *dirs[3], *first;
+	char *dirs[3], *first, *cache;
+	struct catalog_cache cc = { .settle_ns = STORE_CACHE_SETTLE_NS };
 	struct diags d = { 0 };
 	size_t n = catalog_layers(a, dirs);
 	int rc;
 
-	rc = store_catalog_load_layers((const char *const *)dirs, n, false,
-	    NULL, &a->cat, &d);
+	/* A kiosk writes nothing to disk, not even what is not a visitor's:
+	 * it starts once a day and parses (docs/architecture.md). */
+	cache = a->opt.kiosk || a->set.kiosk ? NULL :
+	    paths_cache_file("catalog.v1");
+	cc.path = cache;
+	rc = store_catalog_load_cached((const char *const *)dirs, n, &cc,
+	    &a->cat, &d);
+	free(cache);
 	print_diags(&d);
 	if (rc == -1)
 		fprintf(stderr, _("optout: the catalog in %s has errors; fix "

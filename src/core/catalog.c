@@ -39,6 +39,37 @@ catalog_valid_id(const char *s)
 	    "abcdefghijklmnopqrstuvwxyz0123456789_") == n;
 }
 
+bool
+catalog_valid_url(const char *s)
+{
+	return strncmp(s, "https://", 8) == 0 && s[8] != '\0' &&
+	    strchr(s, ' ') == NULL;
+}
+
+bool
+catalog_valid_address(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at != NULL && at != s && strchr(at + 1, '@') == NULL &&
+	    strchr(at, '.') != NULL && at[strlen(at) - 1] != '.' &&
+	    strpbrk(s, " \t\"<>,;") == NULL;
+}
+
+bool
+catalog_step_lacks_label(const struct step *st)
+{
+	int l;
+
+	if (!ltext_empty(&st->label))
+		return false;
+	for (l = 0; l < LANG_COUNT; l++) {
+		if (st->text.s[l] != NULL && strstr(st->text.s[l], "{}") != NULL)
+			return true;
+	}
+	return false;
+}
+
 long
 catalog_find(const struct catalog *c, const char *id)
 {

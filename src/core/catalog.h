@@ -178,6 +178,12 @@ long		 catalog_find(const struct catalog *, const char *id);
 long		 catalog_find_slot(const struct catalog *, unsigned slot);
 /* Platform ids: a-z, 0-9 and _, 1 to 64 characters. */
 bool		 catalog_valid_id(const char *);
+/* A direct link: "https://" and more, without spaces. */
+bool		 catalog_valid_url(const char *);
+/* A plain e-mail address: something@domain.tld, no spaces or quotes. */
+bool		 catalog_valid_address(const char *);
+/* A step whose text has "{}" for a label but which has no label. */
+bool		 catalog_step_lacks_label(const struct step *);
 /* Sorts by category, then by name (the order of the platform list). */
 void		 catalog_sort(struct catalog *);
 /* Does this mechanism need steps on a surface? */

@@ -43,6 +43,27 @@ utf8_decode(const char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* Bytes from i on that are whole 8-byte words for which bad() is false:
+ * most catalog text is ASCII, and a word is checked in a few steps. */
+static size_t
+skip_words(const char *s, size_t n, size_t i, bool (*bad)(uint64_t))
+{
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (bad(w))
+			break;
+	}
+	return i;
+}
+
+static bool
+word_not_ascii(uint64_t w)
+{
+	return (w & UINT64_C(0x8080808080808080)) != 0;
+}
+
 bool
 utf8_append(char *s, size_t size, uint32_t cp)
 {
@@ -92,7 +113,7 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 	size_t i = 0, k;
 	uint32_t cp;
 
-	while (i < n) {
+	while ((i = skip_words(s, n, i, word_not_ascii)) < n) {
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			if (bad != NULL)
 				*bad = i;
@@ -113,6 +134,38 @@ text_is_unsafe(uint32_t c)
 	    (c >= 0x2060 && c <= 0x2064) ||	/* word joiner, invisibles */
 	    (c >= 0x2066 && c <= 0x2069) ||	/* isolates */
 	    c == 0xfeff;			/* BOM, zero-width no-break */
+}
+
+/* Does the word hold a byte outside 0x20..0x7e?  (Bit Twiddling Hacks:
+ * hasless(w, 0x20) | hasmore(w, 0x7e), both exact.) */
+static bool
+word_not_printable(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+
+	return (((w - ones * 0x20) & ~w) | ((w + ones * (127 - 0x7e)) | w)) &
+	    high;
+}
+
+bool
+text_plain(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while ((i = skip_words(s, n, i, word_not_printable)) < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		if (u[i] < 0x80 || (k = utf8_decode(s + i, n - i, &cp)) == 0 ||
+		    text_is_unsafe(cp))
+			return false;
+		i += k;
+	}
+	return true;
 }
 
 char *

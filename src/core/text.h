@@ -26,6 +26,11 @@ bool	 utf8_valid(const char *, size_t, size_t *bad);
  * C0 and C1 controls, DEL, bidirectional controls, zero-width characters. */
 bool	 text_is_unsafe(uint32_t);
 
+/* True if [s, s+n) is valid UTF-8 without unsafe characters (nor NUL):
+ * what text_sanitize would return unchanged. One pass, eight bytes at a
+ * time while the text is printable ASCII. */
+bool	 text_plain(const char *, size_t);
+
 /* A copy without unsafe characters; tabs and line breaks become spaces,
  * invalid bytes become '?'. Caller owns the result. */
 char	*text_sanitize(const char *);

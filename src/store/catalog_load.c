@@ -42,8 +42,7 @@ url_value(struct cfgctx *c, const config_setting_t *g, const char *key,
 {
 	char *u = cfg_string(c, g, key, required);
 
-	if (u != NULL && (strncmp(u, "https://", 8) != 0 || u[8] == '\0' ||
-	    strchr(u, ' ') != NULL)) {
+	if (u != NULL && !catalog_valid_url(u)) {
 		diags_add(c->d, c->file, cfg_line(config_setting_get_member(g,
 		    key)), false, "'%s' must be an address starting with "
 		    "https:// (without spaces)", key);
@@ -206,36 +205,13 @@ load_form(struct cfgctx *c, const config_setting_t *root, struct platform *p)
 	p->form->confirmation = cfg_bool(c, g, "confirmation", false);
 }
 
-static bool
-has_braces(const struct ltext *t)
-{
-	int l;
-
-	for (l = 0; l < LANG_COUNT; l++) {
-		if (t->s[l] != NULL && strstr(t->s[l], "{}") != NULL)
-			return true;
-	}
-	return false;
-}
-
-/* A plain e-mail address: something@domain.tld, no spaces or quotes. */
-static bool
-valid_address(const char *s)
-{
-	const char *at = strchr(s, '@');
-
-	return at != NULL && at != s && strchr(at + 1, '@') == NULL &&
-	    strchr(at, '.') != NULL && at[strlen(at) - 1] != '.' &&
-	    strpbrk(s, " \t\"<>,;") == NULL;
-}
-
 static char *
 address_value(struct cfgctx *c, const config_setting_t *g, const char *key,
     bool required)
 {
 	char *a = cfg_string(c, g, key, required);
 
-	if (a != NULL && !valid_address(a)) {
+	if (a != NULL && !catalog_valid_address(a)) {
 		diags_add(c->d, c->file, cfg_line(config_setting_get_member(g,
 		    key)), false, "'%s' must be an e-mail address such as "
 		    "privacy@example.com", key);
@@ -314,8 +290,7 @@ load_steps(struct cfgctx *c, const config_setting_t *g, struct surface *sf)
 		cfg_ltext(c, e, "text", true, false, &sf->steps[i].text);
 		cfg_ltext(c, e, "label", false, true, &sf->steps[i].label);
 		sf->steps[i].menu = cfg_bool(c, e, "menu", true);
-		if (ltext_empty(&sf->steps[i].label) && (has_braces(
-		    &sf->steps[i].text)))
+		if (catalog_step_lacks_label(&sf->steps[i]))
 			diags_add(c->d, c->file, cfg_line(e), false, "the "
 			    "step's text has {} for a label, but the step has "
 			    "no 'label'");
@@ -561,10 +536,8 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.cfg names in dir, sorted. Returns -1 if dir cannot be read
- * (errno says why; nothing is reported). */
-static int
-list_dir(const char *dir, char ***names, size_t *n)
+int
+store_catalog_list(const char *dir, char ***names, size_t *n)
 {
 	struct dirent *de;
 	size_t len;
@@ -668,7 +641,7 @@ load_layer(const char *dir, bool first, bool strict,
 	bool hard = first || strict;
 	long k2;
 
-	if (list_dir(dir, &names, &nnames) == -1) {
+	if (store_catalog_list(dir, &names, &nnames) == -1) {
 		if (first || errno != ENOENT)
 			diags_add(d, dir, 0, !hard, "cannot open the catalog "
 			    "directory: %s", strerror(errno));

@@ -99,37 +99,6 @@ precheck(const char *path, const char *s, size_t n, struct diags *d)
 	return true;
 }
 
-/* utf8_valid, with a fast path for ASCII, which most of a file is. */
-static bool
-valid_utf8(const char *s, size_t n, size_t *bad)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, k;
-	uint32_t cp;
-
-	while (i < n) {
-		if (n - i >= 8) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if ((w & UINT64_C(0x8080808080808080)) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
-			*bad = i;
-			return false;
-		}
-		i += k;
-	}
-	return true;
-}
-
 int
 cfgfile_parse(const char *path, size_t cap, int read_flags, config_t *cfg,
     struct diags *d)
@@ -151,7 +120,7 @@ cfgfile_parse(const char *path, size_t cap, int read_flags, config_t *cfg,
 		free(data);
 		return -1;
 	}
-	if (!valid_utf8(data, len, &bad)) {
+	if (!utf8_valid(data, len, &bad)) {
 		diags_add(d, path, line_of(data, bad), false, "not valid UTF-8 "
 		    "(byte %zu); save the file as UTF-8", bad + 1);
 		free(data);
@@ -250,30 +219,6 @@ cfg_check_keys(struct cfgctx *c, const config_setting_t *g,
 	}
 }
 
-/* Whether s is valid UTF-8 that text_sanitize would leave as it is (no
- * control, bidi or zero-width character). Most catalog text is plain
- * ASCII, so this one pass spares the copy character by character
- * (make bench: a 1,000-platform catalog). */
-static bool
-plain_text(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, k, n = strlen(s);
-	uint32_t cp;
-
-	while (i < n) {
-		if (u[i] >= 0x20 && u[i] < 0x7f) {
-			i++;
-			continue;
-		}
-		if (u[i] < 0x80 || (k = utf8_decode(s + i, n - i, &cp)) == 0 ||
-		    text_is_unsafe(cp))
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 static char *
 string_value(struct cfgctx *c, const config_setting_t *m, const char *what)
 {
@@ -287,7 +232,9 @@ string_value(struct cfgctx *c, const config_setting_t *m, const char *what)
 		return NULL;
 	}
 	v = config_setting_get_string(m);
-	if (plain_text(v))
+	/* Most catalog text is plain, so one pass spares the copy character
+	 * by character (make bench: a 1,000-platform catalog). */
+	if (text_plain(v, strlen(v)))
 		s = xstrdup(v);		/* what text_sanitize would return */
 	else if (!utf8_valid(v, strlen(v), &bad)) {
 		diags_add(c->d, c->file, cfg_line(m), false,

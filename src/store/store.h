@@ -21,6 +21,9 @@ int	 store_platform_load(const char *path, struct platform *,
 /* Loads every *.cfg in dir, sorted for the list. Returns 0, or -1 when any
  * file has an error (all of them are in diags; nothing is half-loaded). */
 int	 store_catalog_load(const char *dir, struct catalog *, struct diags *);
+/* The *.cfg names in dir (no dot files), sorted; -1 with errno if dir
+ * cannot be read. */
+int	 store_catalog_list(const char *dir, char ***names, size_t *n);
 
 /* Optional checks while loading: warn about "verified" dates older than
  * stale_days before today; nfiles counts the files read. */
@@ -38,6 +41,32 @@ struct catalog_check {
 int	 store_catalog_load_layers(const char *const *dirs, size_t ndirs,
 	     bool strict, struct catalog_check *, struct catalog *,
 	     struct diags *);
+
+/* The parsed catalog kept in a file (docs/architecture.md, "The catalog
+ * cache"): a start with an unchanged catalog reads it instead of parsing
+ * every platform file with libconfig. */
+#define STORE_CACHE_CAP		(64 * 1024 * 1024)
+#define STORE_CACHE_SETTLE_NS	(2 * 1000000000LL)
+
+struct catalog_cache {
+	const char	*path;		/* the cache file; NULL: just parse */
+	long long	 settle_ns;	/* files changed more recently than
+					   this are not cached (their time
+					   stamps may not show the next
+					   change yet) */
+	bool		 used;		/* out: the catalog came from it */
+	bool		 written;	/* out: it was (re)written */
+	const char	*why;		/* out: why it was not used */
+};
+
+/* Loads the layers as store_catalog_load_layers(dirs, ndirs, false, NULL,
+ * ...) would, from the cache when it was made from the very same files
+ * (device, inode, size, modification and change times of each, the layer
+ * directories in their order, and this optout binary). Otherwise it
+ * parses and, when the load had no problem at all, rewrites the cache;
+ * any problem with the cache itself is silent. */
+int	 store_catalog_load_cached(const char *const *dirs, size_t ndirs,
+	     struct catalog_cache *, struct catalog *, struct diags *);
 
 enum store_load {
 	STORE_LOADED,

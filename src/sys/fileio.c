@@ -124,9 +124,9 @@ dir_of(const char *path)
 	return d;
 }
 
-int
-file_write_atomic(const char *path, const char *data, size_t len,
-    mode_t mode, char **err)
+static int
+write_atomic(const char *path, const char *data, size_t len, mode_t mode,
+    bool durable, char **err)
 {
 	char *tmp, *dir;
 	int fd, dfd, e;
@@ -139,7 +139,7 @@ file_write_atomic(const char *path, const char *data, size_t len,
 		    path, e);
 	}
 	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1 ||
-	    fsync(fd) == -1) {
+	    (durable && fsync(fd) == -1)) {
 		e = errno;
 		close(fd);
 		unlink(tmp);
@@ -159,6 +159,8 @@ file_write_atomic(const char *path, const char *data, size_t len,
 		return fail(err, "cannot replace", path, e);
 	}
 	free(tmp);
+	if (!durable)
+		return 0;
 	dir = dir_of(path);
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
 		/* The rename is durable once the directory is on disk. */
@@ -173,6 +175,20 @@ file_write_atomic(const char *path, const char *data, size_t len,
 	}
 	free(dir);
 	return 0;
+}
+
+int
+file_write_atomic(const char *path, const char *data, size_t len,
+    mode_t mode, char **err)
+{
+	return write_atomic(path, data, len, mode, true, err);
+}
+
+int
+file_replace(const char *path, const char *data, size_t len, mode_t mode,
+    char **err)
+{
+	return write_atomic(path, data, len, mode, false, err);
 }
 
 int

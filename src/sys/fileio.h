@@ -23,6 +23,11 @@ int	 file_read(const char *path, size_t cap, int flags, char **data,
 int	 file_write_atomic(const char *path, const char *data, size_t len,
 	     mode_t mode, char **err);
 
+/* The same without the fsync calls: for files that may be lost in a
+ * crash but must never be seen half-written (the catalog cache). */
+int	 file_replace(const char *path, const char *data, size_t len,
+	     mode_t mode, char **err);
+
 /* Creates a directory and its missing parents with mode (for new ones). */
 int	 file_mkdirs(const char *path, mode_t mode, char **err);
 

@@ -52,16 +52,30 @@ paths_locale_dir(void)
 	return xstrdup(LOCALEDIR);
 }
 
-char *
-paths_user_config(const char *name)
+/* $VAR/optout/NAME if VAR is an absolute path, else ~/DFLT/optout/NAME;
+ * NULL without a home. */
+static char *
+xdg_file(const char *var, const char *dflt, const char *name)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv(var), *home = getenv("HOME");
 
 	if (xdg != NULL && xdg[0] == '/')
 		return xasprintf("%s/optout/%s", xdg, name);
 	if (home != NULL && home[0] == '/')
-		return xasprintf("%s/.config/optout/%s", home, name);
+		return xasprintf("%s/%s/optout/%s", home, dflt, name);
 	return NULL;
+}
+
+char *
+paths_user_config(const char *name)
+{
+	return xdg_file("XDG_CONFIG_HOME", ".config", name);
+}
+
+char *
+paths_cache_file(const char *name)
+{
+	return xdg_file("XDG_CACHE_HOME", ".cache", name);
 }
 
 char *
@@ -73,15 +87,13 @@ paths_system_config(const char *name)
 char *
 paths_state_file(char **err)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *path = xdg_file("XDG_STATE_HOME", ".local/state",
+	    "progress.cfg");
 
-	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/optout/progress.cfg", xdg);
-	if (home != NULL && home[0] == '/')
-		return xasprintf("%s/.local/state/optout/progress.cfg", home);
-	*err = xstrdup(_("HOME is not set, so there is no place to keep "
-	    "your progress"));
-	return NULL;
+	if (path == NULL)
+		*err = xstrdup(_("HOME is not set, so there is no place to "
+		    "keep your progress"));
+	return path;
 }
 
 char *

@@ -18,6 +18,9 @@ char	*paths_receipt_file(const char *date, char **err);
 /* $XDG_CONFIG_HOME/optout/NAME, or ~/.config/optout/NAME; NULL without a
  * home. */
 char	*paths_user_config(const char *name);
+/* $XDG_CACHE_HOME/optout/NAME, or ~/.cache/optout/NAME; NULL without a
+ * home. */
+char	*paths_cache_file(const char *name);
 /* $(sysconfdir)/optout/NAME. */
 char	*paths_system_config(const char *name);
 

@@ -1,5 +1,6 @@
-/* test_store.c: the catalog files, the state file and the wizard on the
- * shipped catalog, with real files in a temporary directory.
+/* test_store.c: the catalog files, the cache of the parsed catalog, the
+ * state file and the wizard on the shipped catalog, with real files in a
+ * temporary directory.
  * The environment of `make check` gives top_srcdir (see Makefile.am). */
 #define _GNU_SOURCE 1		/* setresuid() */
 #include "config.h"
@@ -22,6 +23,7 @@
 
 #include "core/buf.h"
 #include "core/catalog.h"
+#include "core/catalog_codec.h"
 #include "core/date.h"
 #include "core/diag.h"
 #include "core/progress.h"
@@ -2173,6 +2175,635 @@ START_TEST(test_workshops_own_file_holds_nothing_else)
 }
 END_TEST
 
+/* ---- the cache of the parsed catalog: what comes back from it must be
+ * exactly what parsing gives, field by field; a damaged, stale or hostile
+ * cache must never crash optout or change what it shows, only make it
+ * parse. ---- */
+
+static char *
+src(const char *rel)
+{
+	return xasprintf("%s/%s", srcdir, rel);
+}
+
+/* Runs a shell command made like printf's; it must succeed. */
+#define sh(...) do {							\
+	char *cmd_ = xasprintf(__VA_ARGS__);				\
+									\
+	ck_assert_msg(system(cmd_) == 0, "%s", cmd_);			\
+	free(cmd_);							\
+} while (0)
+
+/* Two dumps are the same; if not, the first line that differs. */
+static void
+assert_same(const char *got, const char *want, const char *what)
+{
+	size_t i = 0, line = 1, end;
+
+	while (got[i] != '\0' && got[i] == want[i]) {
+		if (got[i++] == '\n')
+			line++;
+	}
+	if (got[i] == want[i])
+		return;
+	while (i > 0 && got[i - 1] != '\n')
+		i--;
+	end = strcspn(got + i, "\n");
+	ck_abort_msg("%s: line %zu is \"%.*s\", parsing gives \"%.*s\"", what,
+	    line, (int)(end > 200 ? 200 : end), got + i,
+	    (int)strcspn(want + i, "\n") > 200 ? 200 :
+	    (int)strcspn(want + i, "\n"), want + i);
+}
+
+static char *
+dump(const struct catalog *c)
+{
+	struct buf b = { 0 };
+
+	catalog_dump(c, &b);
+	return buf_take(&b);
+}
+
+/* The dump of the layers as parsing gives them (no cache involved). */
+static char *
+parsed(const char *const *dirs, size_t n)
+{
+	struct catalog c;
+	struct diags d = { 0 };
+	char *s;
+
+	ck_assert_int_eq(store_catalog_load_layers(dirs, n, false, NULL, &c,
+	    &d), 0);
+	s = dump(&c);
+	catalog_free(&c);
+	diags_free(&d);
+	return s;
+}
+
+/* One cached load: checks that it ends like parsing, with no problem
+ * told, and returns how it went. */
+static struct catalog_cache
+cached_after(const char *cache, const char *const *dirs, size_t n,
+    const char *want, long long settle_ns)
+{
+	struct catalog_cache cc = { .path = cache, .settle_ns = settle_ns };
+	struct catalog c;
+	struct diags d = { 0 };
+	char *got;
+
+	ck_assert_int_eq(store_catalog_load_cached(dirs, n, &cc, &c, &d), 0);
+	ck_assert_msg(d.n == 0, "a problem was told: %s", d.v[0].msg);
+	got = dump(&c);
+	assert_same(got, want, cc.used ? "read from the cache" :
+	    "parsed after a cache was refused");
+	free(got);
+	catalog_free(&c);
+	diags_free(&d);
+	return cc;
+}
+
+/* The same, caching files whatever their age. */
+static struct catalog_cache
+cached(const char *cache, const char *const *dirs, size_t n,
+    const char *want)
+{
+	return cached_after(cache, dirs, n, want, 0);
+}
+
+/* The catalogs the tests round-trip: the shipped one, the fixture with
+ * every field, the minimal one, and one whose texts were sanitised. */
+static void
+fixture_catalog(int which, struct catalog *c)
+{
+	static const char *const dirs[] = {
+		"config/platforms", "tests/data/catalog/every_field",
+		"tests/data/catalog/good"
+	};
+	struct diags d = { 0 };
+	char *path;
+
+	if (which < 3) {
+		path = src(dirs[which]);
+		ck_assert_int_eq(store_catalog_load(path, c, &d), 0);
+	} else {
+		path = src("tests/data/catalog/control_chars.cfg");
+		c->v = xcalloc(1, sizeof *c->v);
+		c->n = 1;
+		ck_assert_int_eq(store_platform_load(path, &c->v[0], &d), 0);
+	}
+	ck_assert_uint_eq(d.n, 0);
+	free(path);
+}
+
+static void
+encode(const struct catalog *c, struct buf *b)
+{
+	catalog_encode(c, "key", 3, b);
+}
+
+static bool
+decodes(const char *data, size_t len, struct catalog *c)
+{
+	const char *why;
+	bool ok = catalog_decode(data, len, "key", 3, c, &why);
+
+	ck_assert(ok == (why == NULL));
+	if (!ok)
+		ck_assert_msg(c->n == 0 && c->v == NULL, "a refused cache "
+		    "left platforms behind (%s)", why);
+	return ok;
+}
+
+/* ---- the codec ---- */
+
+START_TEST(test_cache_round_trip_keeps_every_field)
+{
+	struct catalog c, back;
+	struct buf b = { 0 };
+	char *want, *got;
+
+	fixture_catalog(_i, &c);
+	want = dump(&c);
+	encode(&c, &b);
+	ck_assert(decodes(b.data, b.len, &back));
+	got = dump(&back);
+	assert_same(got, want, "decoded");
+	free(got);
+	free(want);
+	catalog_free(&back);
+	catalog_free(&c);
+	buf_free(&b);
+}
+END_TEST
+
+/* The round trip means something only if every field is set somewhere
+ * in the fixtures: each field of the dump has a value other than
+ * "(none)" in one of them. */
+START_TEST(test_cache_fixtures_set_every_field)
+{
+	struct buf seen = { 0 }, set = { 0 };
+	struct catalog c;
+	char *all, *line, *eq, *name, *key, *save = NULL;
+	int w;
+
+	for (w = 0; w < 4; w++) {
+		fixture_catalog(w, &c);
+		all = dump(&c);
+		catalog_free(&c);
+		for (line = strtok_r(all, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			ck_assert((eq = strstr(line, " = ")) != NULL);
+			*eq = '\0';
+			/* platform[3].surfaces[1].kind -> .surfaces.kind */
+			name = xstrdup(strchr(line, '.') != NULL ?
+			    strchr(line, '.') : line);
+			for (char *o = name, *i = name; ; i++) {
+				if (*i == '[')
+					i = strchr(i, ']');
+				else if ((*o++ = *i) == '\0')
+					break;
+			}
+			key = xasprintf("|%s|", name);
+			if (strstr(seen.data != NULL ? seen.data : "", key) ==
+			    NULL)
+				buf_adds(&seen, key);
+			if (strcmp(eq + 3, "(none)") != 0 &&
+			    strcmp(eq + 3, "0") != 0 && strstr(set.data !=
+			    NULL ? set.data : "", key) == NULL)
+				buf_adds(&set, key);
+			free(key);
+			free(name);
+		}
+		free(all);
+	}
+	/* same fields, maybe in another order: compare the counts */
+	for (line = strtok_r(seen.data, "|", &save); line != NULL;
+	    line = strtok_r(NULL, "|", &save)) {
+		key = xasprintf("|%s|", line);
+		ck_assert_msg(strstr(set.data, key) != NULL, "no fixture sets "
+		    "%s", line);
+		free(key);
+	}
+	buf_free(&seen);
+	buf_free(&set);
+}
+END_TEST
+
+START_TEST(test_cache_every_truncation_is_refused)
+{
+	struct catalog c, back;
+	struct buf b = { 0 };
+	char *cut;
+	size_t len, step = _i == 0 ? 997 : 1;
+
+	fixture_catalog(_i, &c);
+	encode(&c, &b);
+	for (len = 0; len < b.len; len++) {
+		ck_assert_msg(!decodes(b.data, len, &back), "cut at %zu of "
+		    "%zu bytes and still read", len, b.len);
+		/* and cut with the length and checksum made to fit: the
+		 * structure itself must notice */
+		if (len < CATALOG_CODEC_HEADER || len % step != 0)
+			continue;
+		cut = xmalloc(len);
+		memcpy(cut, b.data, len);
+		for (int i = 0; i < 8; i++)
+			cut[16 + i] = (char)((uint64_t)(len -
+			    CATALOG_CODEC_HEADER) >> (8 * i));
+		catalog_codec_seal(cut, len);
+		ck_assert_msg(!decodes(cut, len, &back), "a forged cut at %zu "
+		    "was read", len);
+		free(cut);
+	}
+	catalog_free(&c);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_cache_every_bit_flip_is_refused)
+{
+	struct catalog c, back;
+	struct buf b = { 0 };
+	size_t pos, step = _i == 0 ? 89 : 1;
+	int bit;
+
+	fixture_catalog(_i, &c);
+	encode(&c, &b);
+	for (pos = 0; pos < b.len; pos += pos < 64 ? 1 : step) {
+		for (bit = 0; bit < 8; bit++) {
+			if (pos >= 64 && bit != (int)(pos % 8))
+				continue;	/* all bits of the start only */
+			b.data[pos] ^= (char)(1 << bit);
+			ck_assert_msg(!decodes(b.data, b.len, &back), "bit %d "
+			    "of byte %zu flipped and still read", bit, pos);
+			b.data[pos] ^= (char)(1 << bit);
+		}
+	}
+	ck_assert(decodes(b.data, b.len, &back));
+	catalog_free(&back);
+	catalog_free(&c);
+	buf_free(&b);
+}
+END_TEST
+
+/* Every string a decoded catalog hands out is as the loader leaves it. */
+static void
+assert_sane(const struct catalog *c)
+{
+	char *all = dump(c), *line, *save = NULL, *q;
+
+	for (line = strtok_r(all, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if ((q = strstr(line, " = \"")) == NULL)
+			continue;
+		q += 4;
+		ck_assert_msg(text_plain(q, strlen(q)) && *q != '"',
+		    "unsafe or empty text read: %s", line);
+	}
+	for (size_t i = 0; i < c->n; i++)
+		ck_assert(catalog_valid_id(c->v[i].id));
+	free(all);
+}
+
+/* A hostile cache with a correct checksum: every byte replaced by values
+ * that make lengths and counts huge, codes out of range, texts with
+ * escapes. It is refused or read into something sane; never a crash
+ * (the sanitizer build checks the memory). */
+START_TEST(test_cache_forged_bytes_never_crash)
+{
+	static const unsigned char values[] = {
+		0x00, 0x01, 0x07, 0x1b, 0x20, 0x7f, 0x80, 0xc3, 0xff
+	};
+	struct catalog c, back;
+	struct buf b = { 0 };
+	size_t pos, v, read = 0;
+	char old;
+
+	fixture_catalog(_i, &c);
+	encode(&c, &b);
+	for (pos = CATALOG_CODEC_HEADER; pos < b.len; pos++) {
+		old = b.data[pos];
+		for (v = 0; v < sizeof values; v++) {
+			b.data[pos] = (char)values[v];
+			catalog_codec_seal(b.data, b.len);
+			if (decodes(b.data, b.len, &back)) {
+				assert_sane(&back);
+				catalog_free(&back);
+				read++;
+			}
+		}
+		b.data[pos] = old;
+	}
+	/* some changes keep it well-formed (a letter in a text) */
+	ck_assert(read > 0);
+	catalog_free(&c);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_cache_made_for_other_files_is_refused)
+{
+	struct catalog c, back;
+	struct buf b = { 0 };
+	const char *why;
+
+	fixture_catalog(1, &c);
+	encode(&c, &b);
+	ck_assert(!catalog_decode(b.data, b.len, "kez", 3, &back, &why));
+	ck_assert_str_eq(why, "made from other files");
+	ck_assert(!catalog_decode(b.data, b.len, "key2", 4, &back, &why));
+	ck_assert(!catalog_decode(b.data, b.len, "ke", 2, &back, &why));
+	catalog_free(&c);
+	buf_free(&b);
+}
+END_TEST
+
+/* ---- the cache file ---- */
+
+/* A catalog in three layers, as optout has them: a copy of the shipped
+ * files, the fixture with every field, and a user layer that does not
+ * exist yet. */
+struct layers {
+	char	*top, *dirs[3], *cache;
+	char	*want;
+};
+
+static void
+layers_make(struct layers *l)
+{
+	char *shipped = src("config/platforms");
+	char *every = src("tests/data/catalog/every_field");
+
+	l->top = tmpdir();
+	l->dirs[0] = xasprintf("%s/shipped", l->top);
+	l->dirs[1] = xasprintf("%s/system", l->top);
+	l->dirs[2] = xasprintf("%s/user", l->top);
+	l->cache = xasprintf("%s/cache/optout/catalog.v1", l->top);
+	sh("cp -r '%s' '%s'", shipped, l->dirs[0]);
+	sh("cp -r '%s' '%s'", every, l->dirs[1]);
+	/* old enough that a change cannot hide in the same clock tick */
+	sh("touch -d '2 minutes ago' '%s'/*.cfg '%s'/*.cfg", l->dirs[0],
+	    l->dirs[1]);
+	l->want = parsed((const char *const *)l->dirs, 3);
+	free(shipped);
+	free(every);
+}
+
+static void
+layers_free(struct layers *l)
+{
+	free(l->top);
+	for (int i = 0; i < 3; i++)
+		free(l->dirs[i]);
+	free(l->cache);
+	free(l->want);
+}
+
+static struct catalog_cache
+load(struct layers *l)
+{
+	return cached(l->cache, (const char *const *)l->dirs, 3, l->want);
+}
+
+START_TEST(test_cache_second_start_reads_the_cache)
+{
+	struct layers l;
+	struct catalog_cache cc;
+	struct stat st;
+	char *dir;
+
+	layers_make(&l);
+	cc = load(&l);
+	ck_assert(!cc.used && cc.written);
+	ck_assert_str_eq(cc.why, "none yet");
+	ck_assert(stat(l.cache, &st) == 0 && (st.st_mode & 0777) == 0600);
+	dir = xasprintf("%s/cache/optout", l.top);
+	ck_assert(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700);
+	cc = load(&l);
+	ck_assert_msg(cc.used && !cc.written, "not used: %s", cc.why);
+	free(dir);
+	layers_free(&l);
+}
+END_TEST
+
+/* Whatever changes in the catalog, the next start parses and shows it,
+ * and the start after that reads the new cache. */
+START_TEST(test_cache_any_change_to_the_catalog_is_seen)
+{
+	struct layers l;
+	struct catalog_cache cc;
+	char *f, *g;
+
+	layers_make(&l);
+	ck_assert(load(&l).written);
+	f = xasprintf("%s/linkedin.cfg", l.dirs[0]);
+	g = xasprintf("%s/every_field.cfg", l.dirs[1]);
+	for (int change = 0; change < 7; change++) {
+		switch (change) {
+		case 0:		/* in place: same inode, same size */
+			sh("sed 's/^name = \"LinkedIn\"/name = \"LinkedIm\"/' "
+			    "'%s' > '%s'.tmp", f, f);
+			sh("cat '%s'.tmp > '%s' && rm '%s'.tmp", f, f, f);
+			break;
+		case 1:		/* only the time stamp */
+			sh("touch -d '1 minute ago' '%s'", f);
+			break;
+		case 2:		/* a file more in the user layer */
+			ck_assert(mkdir(l.dirs[2], 0755) == 0);
+			sh("sed 's/^name = \"Every Field\"/name = \"Mine\"/' "
+			    "'%s' > '%s'/every_field.cfg", g, l.dirs[2]);
+			break;
+		case 3:		/* that file gone again */
+			sh("rm '%s'/every_field.cfg", l.dirs[2]);
+			break;
+		case 4:		/* a platform hidden by the admin */
+			sh("printf 'format = 1;\\nid = \"zoom\";\\nenabled = "
+			    "false;\\n' > '%s'/zoom.cfg", l.dirs[1]);
+			break;
+		case 5:		/* a file replaced by a copy (new inode) */
+			sh("cp -p '%s' '%s'.new", g, g);
+			sh("mv '%s'.new '%s'", g, g);
+			break;
+		case 6:		/* the user layer gone */
+			sh("rmdir '%s'", l.dirs[2]);
+			break;
+		}
+		free(l.want);
+		l.want = parsed((const char *const *)l.dirs, 3);
+		cc = load(&l);
+		ck_assert_msg(!cc.used, "change %d not seen", change);
+		ck_assert_str_eq(cc.why, "made from other files");
+		ck_assert(cc.written);
+		cc = load(&l);
+		ck_assert_msg(cc.used, "change %d: new cache not used: %s",
+		    change, cc.why);
+	}
+	free(f);
+	free(g);
+	layers_free(&l);
+}
+END_TEST
+
+START_TEST(test_cache_in_another_layer_order_is_not_used)
+{
+	struct layers l;
+	char *tmp;
+
+	layers_make(&l);
+	ck_assert(load(&l).written);
+	tmp = l.dirs[0];
+	l.dirs[0] = l.dirs[1];
+	l.dirs[1] = tmp;
+	free(l.want);
+	l.want = parsed((const char *const *)l.dirs, 3);
+	ck_assert(!load(&l).used);
+	layers_free(&l);
+}
+END_TEST
+
+/* A damaged cache file: cut, flipped, emptied, or something else at its
+ * place. The catalog is parsed as if there were none, nothing is told,
+ * and the cache is made anew where it can be. */
+START_TEST(test_cache_damaged_file_falls_back_to_parsing)
+{
+	struct layers l;
+	struct catalog_cache cc;
+	char *good, *bad;
+	size_t len, n;
+
+	layers_make(&l);
+	ck_assert(load(&l).written);
+	good = slurp(l.cache, &len);
+	ck_assert(good != NULL && len > 1000);
+	for (int damage = 0; damage < 9; damage++) {
+		bad = xmalloc(len);
+		memcpy(bad, good, len);
+		n = len;
+		switch (damage) {
+		case 0: n = 0; break;				/* empty */
+		case 1: n = 20; break;				/* in the header */
+		case 2: n = len / 2; break;			/* half */
+		case 3: n = len - 1; break;			/* one byte short */
+		case 4: bad[len / 3] ^= 0x10; break;		/* a flipped bit */
+		case 5: bad[8] = 9; break;			/* another version */
+		case 6: memset(bad, 0, len); break;		/* zeros */
+		}
+		unlink(l.cache);
+		if (damage == 7) {	/* a symbolic link to a good one */
+			char *real = xasprintf("%s.real", l.cache);
+
+			write_file(real, good, len);
+			ck_assert(symlink("catalog.v1.real", l.cache) == 0);
+			free(real);
+		} else if (damage == 8)	/* a directory */
+			ck_assert(mkdir(l.cache, 0700) == 0);
+		else
+			write_file(l.cache, bad, n);
+		free(bad);
+		cc = load(&l);
+		ck_assert_msg(!cc.used, "damage %d went unnoticed", damage);
+		if (damage < 8) {	/* rewritten, and good again */
+			ck_assert_msg(cc.written, "damage %d: not rewritten",
+			    damage);
+			ck_assert(load(&l).used);
+		}
+		if (damage == 8)
+			ck_assert(rmdir(l.cache) == 0);
+	}
+	free(good);
+	layers_free(&l);
+}
+END_TEST
+
+START_TEST(test_cache_not_written_when_a_file_has_problems)
+{
+	struct layers l;
+	struct catalog_cache cc = { 0 };
+	struct catalog c;
+	struct diags d = { 0 };
+
+	layers_make(&l);
+	/* a broken override: a warning that must be told on every start */
+	sh("sed 's/^verified = .*/verified = \"soon\";/' '%s'/linkedin.cfg > "
+	    "'%s'/linkedin.cfg", l.dirs[0], l.dirs[1]);
+	sh("touch -d '2 minutes ago' '%s'/linkedin.cfg", l.dirs[1]);
+	for (int start = 0; start < 2; start++) {
+		cc.path = l.cache;
+		ck_assert_int_eq(store_catalog_load_cached((const char *const *)
+		    l.dirs, 3, &cc, &c, &d), 0);
+		ck_assert(!cc.used && !cc.written);
+		ck_assert_uint_eq(d.n, 2);
+		ck_assert(d.v[0].warning && strstr(d.v[0].msg, "'verified' "
+		    "must be a date") != NULL);
+		catalog_free(&c);
+		diags_free(&d);
+	}
+	layers_free(&l);
+}
+END_TEST
+
+START_TEST(test_cache_not_written_for_files_changed_just_now)
+{
+	struct layers l;
+	struct catalog_cache cc;
+
+	layers_make(&l);
+	/* a change in the same clock tick might not show in the time
+	 * stamps: a file changed within STORE_CACHE_SETTLE_NS is parsed
+	 * until it has settled */
+	sh("touch '%s'/linkedin.cfg", l.dirs[0]);
+	cc = cached_after(l.cache, (const char *const *)l.dirs, 3, l.want,
+	    STORE_CACHE_SETTLE_NS);
+	ck_assert(!cc.used && !cc.written);
+	cc = cached_after(l.cache, (const char *const *)l.dirs, 3, l.want,
+	    STORE_CACHE_SETTLE_NS);
+	ck_assert(!cc.used && !cc.written);
+	/* once it is older than that, it is cached */
+	sh("touch -d '1 minute ago' '%s'/linkedin.cfg", l.dirs[0]);
+	ck_assert(cached_after(l.cache, (const char *const *)l.dirs, 3,
+	    l.want, 0).written);
+	layers_free(&l);
+}
+END_TEST
+
+START_TEST(test_cache_unwritable_place_is_silent)
+{
+	struct layers l;
+	struct catalog_cache cc;
+	char *file, *below;
+
+	layers_make(&l);
+	/* below a regular file: no directory can be made there */
+	file = xasprintf("%s/plain", l.top);
+	write_file(file, "x", 1);
+	below = xasprintf("%s/optout/catalog.v1", file);
+	cc = cached(below, (const char *const *)l.dirs, 3, l.want);
+	ck_assert(!cc.used && !cc.written);
+	/* a read-only home, for an ordinary user (root could write) */
+	be_ordinary(l.top);
+	ck_assert(chmod(l.top, 0555) == 0);
+	cc = cached(l.cache, (const char *const *)l.dirs, 3, l.want);
+	ck_assert(!cc.used && !cc.written);
+	be_myself();
+	chmod(l.top, 0755);
+	free(below);
+	free(file);
+	layers_free(&l);
+}
+END_TEST
+
+START_TEST(test_cache_without_a_path_just_parses)
+{
+	struct layers l;
+	struct catalog_cache cc;
+
+	layers_make(&l);
+	cc = cached(NULL, (const char *const *)l.dirs, 3, l.want);
+	ck_assert(!cc.used && !cc.written);
+	layers_free(&l);
+}
+END_TEST
+
 static Suite *
 workshops_suite(void)
 {
@@ -2183,6 +2814,31 @@ workshops_suite(void)
 	tcase_add_test(tc,
 	    test_workshops_every_mistake_is_named_with_its_line);
 	tcase_add_test(tc, test_workshops_own_file_holds_nothing_else);
+	return s;
+}
+
+static Suite *
+cache_suite(void)
+{
+	Suite *s = suite_create("cache");
+	TCase *tc = tap_tcase(s, "codec", 120);
+	TCase *tf = tap_tcase(s, "file", 60);
+
+	/* _i: 0 shipped, 1 every field, 2 minimal, 3 sanitised */
+	tcase_add_loop_test(tc, test_cache_round_trip_keeps_every_field, 0, 4);
+	tcase_add_test(tc, test_cache_fixtures_set_every_field);
+	tcase_add_loop_test(tc, test_cache_every_truncation_is_refused, 0, 4);
+	tcase_add_loop_test(tc, test_cache_every_bit_flip_is_refused, 0, 4);
+	tcase_add_loop_test(tc, test_cache_forged_bytes_never_crash, 1, 4);
+	tcase_add_test(tc, test_cache_made_for_other_files_is_refused);
+	tcase_add_test(tf, test_cache_second_start_reads_the_cache);
+	tcase_add_test(tf, test_cache_any_change_to_the_catalog_is_seen);
+	tcase_add_test(tf, test_cache_in_another_layer_order_is_not_used);
+	tcase_add_test(tf, test_cache_damaged_file_falls_back_to_parsing);
+	tcase_add_test(tf, test_cache_not_written_when_a_file_has_problems);
+	tcase_add_test(tf, test_cache_not_written_for_files_changed_just_now);
+	tcase_add_test(tf, test_cache_unwritable_place_is_silent);
+	tcase_add_test(tf, test_cache_without_a_path_just_parses);
 	return s;
 }
 
@@ -2345,8 +3001,8 @@ main(void)
 		return 99;		/* a hard error for the test driver */
 	}
 	chmod(base, 0755);	/* an ordinary user must reach its files */
-	rc = tap_run(catalog_suite(), layers_suite(), progress_suite(),
-	    flow_suite(), workshops_suite(), NULL);
+	rc = tap_run(catalog_suite(), layers_suite(), cache_suite(),
+	    progress_suite(), flow_suite(), workshops_suite(), NULL);
 	nftw(base, make_writable, 16, FTW_PHYS);
 	nftw(base, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	free(base);
