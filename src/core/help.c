@@ -261,8 +261,8 @@ selfcheck_colours(const struct wizard *w, struct view *v)
 	view_add_block(v, V_SWATCH, SW_LINK, w->colour ? _("Addresses: "
 	    "underlined, blue.") : _("Addresses: underlined."));
 	view_add_block(v, V_SWATCH, SW_DIM, _("Dates and sources: pale."));
-	view_add_block(v, V_SWATCH, SW_FOCUS, _("The chosen line: reverse "
-	    "video, with > in front."));
+	view_add_block(v, V_SWATCH, SW_FOCUS, _("The chosen line: a block "
+	    "in reverse video at its left edge, with > in it."));
 	view_add_block(v, V_SWATCH, SW_ERROR, w->colour ? _("A problem: bold, "
 	    "white on red.") : _("A problem: bold, reverse video."));
 }

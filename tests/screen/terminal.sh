@@ -2,7 +2,7 @@
 # The terminal as people really have it: resized in the middle of a page,
 # too small, without UTF-8, without colour; the cursor on the focus.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 12
+plan 13
 
 first_content_row() {	# the third line of the screen, where content starts
 	screen | sed -n 3p
@@ -66,6 +66,10 @@ focus_on_linkedin() {
 	screen | grep -q '^>.*LinkedIn'
 }
 wait_for "Which platforms"; keys Down Down; poll 2 focus_on_linkedin
+# The focus without colour: the margin of the focused line in reverse
+# video, a block with ">" in it, right before the item's number.
+tm capture-pane -p -e | grep -q $'^\e\\[7m>   \e\\[0m.*3 \\[.\\] LinkedIn'
+ok "NO_COLOR: the focused line has a reverse-video block with > in its margin"
 row=$(screen | grep -n '^>' | cut -d: -f1)
 [ -n "$row" ] && [ "$(cursor_row)" = "$((row - 1))" ]
 ok "the cursor sits on the focused line (for braille displays)"
