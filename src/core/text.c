@@ -160,6 +160,11 @@ text_plain(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* U+00C0 to U+00FF (umlauts, accents) are all safe */
+		if (u[i] == 0xc3 && i + 1 < n && (u[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		if (u[i] < 0x80 || (k = utf8_decode(s + i, n - i, &cp)) == 0 ||
 		    text_is_unsafe(cp))
 			return false;

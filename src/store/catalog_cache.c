@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,18 +25,30 @@ ns_of(struct timespec t)
 	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
+/* The key is bytes compared as a whole, never parsed: names are written
+ * with their length, numbers as they are in memory. */
 static void
-add_name(struct buf *b, const char *what, const char *s)
+add_name(struct buf *b, const char *s)
 {
-	buf_addf(b, "%s %zu:%s", what, strlen(s), s);
+	uint32_t n = (uint32_t)strlen(s);
+
+	buf_add(b, (const char *)&n, sizeof n);
+	buf_add(b, s, n);
 }
 
 static void
 add_stat(struct buf *b, const struct stat *st)
 {
-	buf_addf(b, " %llu %llu %lld %lld %lld\n",
-	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
-	    (long long)st->st_size, ns_of(st->st_mtim), ns_of(st->st_ctim));
+	int64_t v[5] = { (int64_t)st->st_dev, (int64_t)st->st_ino,
+	    (int64_t)st->st_size, ns_of(st->st_mtim), ns_of(st->st_ctim) };
+
+	buf_add(b, (const char *)v, sizeof v);
+}
+
+static void
+add_int(struct buf *b, int v)
+{
+	buf_add(b, (const char *)&v, sizeof v);
 }
 
 /* What a cache must have been made from: this optout (version, codec,
@@ -48,33 +61,35 @@ static void
 make_key(const char *const *dirs, size_t ndirs, long long settle_ns,
     struct buf *key, bool *settled)
 {
+	struct buf path = { 0 };
 	struct timespec now;
 	struct stat st;
-	char **names, *path;
+	char **names;
 	size_t i, j, n;
 	long long t;
 
 	clock_gettime(CLOCK_REALTIME, &now);
 	*settled = true;
-	buf_addf(key, "optout %s codec %d\n", PACKAGE_VERSION,
-	    CATALOG_CODEC_VERSION);
-	if (stat("/proc/self/exe", &st) == 0) {
-		buf_adds(key, "binary");
+	add_name(key, "optout " PACKAGE_VERSION);
+	add_int(key, CATALOG_CODEC_VERSION);
+	if (stat("/proc/self/exe", &st) == 0)
 		add_stat(key, &st);
-	}
 	for (i = 0; i < ndirs; i++) {
-		add_name(key, "layer", dirs[i]);
+		add_name(key, dirs[i]);
 		if (store_catalog_list(dirs[i], &names, &n) == -1) {
 			/* the load reports all but a missing later layer */
-			buf_addf(key, " unreadable %d\n", errno);
+			add_int(key, -errno);
 			continue;
 		}
-		buf_addf(key, " %zu files\n", n);
+		add_int(key, (int)n);
 		for (j = 0; j < n; j++) {
-			add_name(key, "file", names[j]);
-			path = xasprintf("%s/%s", dirs[i], names[j]);
-			if (stat(path, &st) == -1) {
-				buf_addf(key, " error %d\n", errno);
+			add_name(key, names[j]);
+			path.len = 0;
+			buf_adds(&path, dirs[i]);
+			buf_add(&path, "/", 1);
+			buf_adds(&path, names[j]);
+			if (stat(path.data, &st) == -1) {
+				add_int(key, -errno);
 				*settled = false;
 			} else {
 				add_stat(key, &st);
@@ -83,11 +98,11 @@ make_key(const char *const *dirs, size_t ndirs, long long settle_ns,
 				if (ns_of(now) - t < settle_ns)
 					*settled = false;
 			}
-			free(path);
 			free(names[j]);
 		}
 		free(names);
 	}
+	buf_free(&path);
 }
 
 static bool
