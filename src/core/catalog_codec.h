@@ -30,6 +30,20 @@ void	 catalog_encode(const struct catalog *, const char *key,
 bool	 catalog_decode(const char *data, size_t len, const char *key,
 	     size_t keylen, struct catalog *, const char **why);
 
+/* Where the bytes come from when they are not in memory: read() puts at
+ * most n of them into buf and returns how many, 0 at the end, -1 on an
+ * error. */
+struct catalog_source {
+	long	 (*read)(void *ctx, char *buf, size_t n);
+	void	  *ctx;
+};
+
+/* catalog_decode for len bytes from a source, read through a window of
+ * a few hundred KiB: a large cache is never in memory as a whole. */
+bool	 catalog_decode_from(const struct catalog_source *, size_t len,
+	     const char *key, size_t keylen, struct catalog *,
+	     const char **why);
+
 /* The checksum the encoding carries (over everything after the header);
  * tests use it to forge well-formed but hostile encodings. */
 void	 catalog_codec_seal(char *data, size_t len);

@@ -773,6 +773,83 @@ START_TEST(test_utf8_valid_accepts_real_text)
 }
 END_TEST
 
+/* The fast paths of utf8_valid and text_plain (16 and 8 bytes at a
+ * time, umlauts in one step) say what a character-by-character check
+ * says, for strings of every length at every alignment, made of the
+ * bytes that matter: printable ASCII, controls, DEL, umlauts, C1, bidi
+ * and zero-width characters, stray continuation and lead bytes. */
+static bool
+utf8_valid_slowly(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	for (; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			return false;
+	}
+	return true;
+}
+
+static bool
+plain_slowly(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0 ||
+		    text_is_unsafe(cp))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+START_TEST(test_plain_and_valid_fast_paths_agree_with_a_slow_check)
+{
+	static const char *const pieces[] = {
+		"a", "Z", " ", "~", "0123456789abcdef", "\x7f", "\x1b", "\t",
+		"\n", "\xc3\xa4", "\xc3\x9f", "\xc2\x85", "\xc2\xa0",
+		"\xe2\x80\x8b", "\xe2\x80\x93", "\xe2\x80\xae",
+		"\xe2\x86\x92", "\xef\xbb\xbf", "\xf0\x9f\x98\x80", "\x80",
+		"\xc3", "\xe2\x80", "\xed\xa0\x80", "\xc0\xaf", "\xff",
+		"\0"
+	};
+	const size_t npieces = sizeof pieces / sizeof pieces[0];
+	char buf[96], *s;
+	unsigned seed = 12345;
+	size_t len, k, n, off, bad;
+	int round;
+
+	for (round = 0; round < 20000; round++) {
+		off = (size_t)round % 16;
+		s = buf + off;
+		n = 0;
+		len = (size_t)(seed % 12);
+		for (k = 0; k < len; k++) {
+			const char *p;
+			size_t pl;
+
+			seed = seed * 1103515245u + 12345u;
+			/* mostly plain runs, as real text is */
+			p = (seed >> 16) % 4 != 0 ? pieces[4] :
+			    pieces[(seed >> 8) % npieces];
+			pl = p[0] == '\0' ? 1 : strlen(p);
+			if (n + pl > sizeof buf - off - 1)
+				break;
+			memcpy(s + n, p, pl);
+			n += pl;
+		}
+		seed = seed * 1103515245u + 12345u;
+		ck_assert_msg(text_plain(s, n) == plain_slowly(s, n),
+		    "text_plain disagrees on round %d", round);
+		ck_assert_msg(utf8_valid(s, n, &bad) == utf8_valid_slowly(s, n),
+		    "utf8_valid disagrees on round %d", round);
+	}
+}
+END_TEST
+
 START_TEST(test_sanitize_removes_terminal_controls)
 {
 	static const struct {
@@ -2200,6 +2277,8 @@ text_suite(void)
 
 	tcase_add_test(tc, test_utf8_valid_rejects_broken_sequences);
 	tcase_add_test(tc, test_utf8_valid_accepts_real_text);
+	tcase_add_test(tc,
+	    test_plain_and_valid_fast_paths_agree_with_a_slow_check);
 	tcase_add_test(tc, test_sanitize_removes_terminal_controls);
 	tcase_add_test(tc,
 	    test_sanitize_keeps_umlauts_arrows_and_turns_breaks_into_spaces);
