@@ -366,6 +366,15 @@ free_dirs(char **dirs, size_t n)
 		free(dirs[--n]);
 }
 
+/* A kiosk, and a shared host unless --personal, keep nothing on disk:
+ * not progress, not even the catalog cache (choose_mode). */
+static bool
+keeps_nothing(const struct app *a)
+{
+	return a->opt.kiosk || a->set.kiosk ||
+	    (a->opt.shared && !a->opt.personal);
+}
+
 /* Loads the catalog for a session or --list, from the cache when the
  * files are unchanged; a broken file in a later layer is told on the
  * welcome screen, and that platform keeps its earlier version. */
@@ -378,11 +387,12 @@ load_catalog(struct app *a)
 	size_t n = catalog_layers(a, dirs);
 	int rc;
 
-	/* A kiosk writes nothing to disk, not even what is not a visitor's:
-	 * it starts once a day and parses (docs/architecture.md). */
-	cache = a->opt.kiosk || a->set.kiosk ? NULL :
-	    paths_cache_file("catalog.v1");
+	/* Where nothing is kept on disk (a kiosk, a shared host) not even
+	 * the cache is written, though one an administrator prepared is
+	 * read (docs/architecture.md, "The catalog cache"). */
+	cache = paths_cache_file("catalog.v1");
 	cc.path = cache;
+	cc.write = !keeps_nothing(a);
 	rc = store_catalog_load_cached((const char *const *)dirs, n, &cc,
 	    &a->cat, &d);
 	free(cache);
@@ -501,8 +511,7 @@ choose_mode(struct app *a)
 		a->mode = WZ_SHARED;
 	else
 		a->mode = WZ_PERSONAL;
-	a->memory_only = a->mode == WZ_KIOSK ||
-	    (a->mode == WZ_SHARED && !a->opt.personal);
+	a->memory_only = keeps_nothing(a);
 	if (a->mode != WZ_PERSONAL)
 		signals_no_core_dumps();
 }

@@ -200,7 +200,7 @@ store_catalog_load_cached(const char *const *dirs, size_t ndirs,
 	rc = store_catalog_load_layers(dirs, ndirs, false, NULL, cat, d);
 	/* Only a catalog without warnings: a warning must be told again on
 	 * every start, and only a parse finds it. */
-	if (rc == 0 && d->n == before && settled)
+	if (rc == 0 && d->n == before && settled && cc->write)
 		cc->written = write_cache(cc->path, &key, cat);
 	buf_free(&key);
 	return rc;

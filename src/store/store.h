@@ -50,6 +50,7 @@ int	 store_catalog_load_layers(const char *const *dirs, size_t ndirs,
 
 struct catalog_cache {
 	const char	*path;		/* the cache file; NULL: just parse */
+	bool		 write;		/* may (re)write it; else only read */
 	long long	 settle_ns;	/* files changed more recently than
 					   this are not cached (their time
 					   stamps may not show the next
@@ -63,8 +64,8 @@ struct catalog_cache {
  * ...) would, from the cache when it was made from the very same files
  * (device, inode, size, modification and change times of each, the layer
  * directories in their order, and this optout binary). Otherwise it
- * parses and, when the load had no problem at all, rewrites the cache;
- * any problem with the cache itself is silent. */
+ * parses and, when the load had no problem at all and cc->write is set,
+ * rewrites the cache; any problem with the cache itself is silent. */
 int	 store_catalog_load_cached(const char *const *dirs, size_t ndirs,
 	     struct catalog_cache *, struct catalog *, struct diags *);
 

@@ -4,7 +4,7 @@
 # cache goes unnoticed, a kiosk writes none, and the validator always
 # reads every file.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 13
+plan 15
 CATALOG="$top_srcdir/config/platforms"
 CACHE="$T_DIR/home/.cache/optout/catalog.v1"
 mkdir -p "$T_DIR/home"
@@ -102,10 +102,32 @@ run --check-catalog
 [ $T_RC = 0 ] && [ ! -e "$T_DIR/home/.cache" ]
 ok "--check-catalog writes no cache"
 
-# A kiosk writes nothing to disk, not even the cache.
+# A kiosk and a shared host write nothing to disk, not even the cache,
+# but read one an administrator prepared. (They are not dumpable, so
+# strace cannot show their paths: count what they open.)
 run --kiosk --list
 [ $T_RC = 0 ] && cmp -s "$T_DIR/first" "$T_DIR/out" && [ ! -e "$T_DIR/home/.cache" ]
 ok "--kiosk --list shows the catalog and writes no cache"
+run --shared --list
+[ $T_RC = 0 ] && cmp -s "$T_DIR/first" "$T_DIR/out" && [ ! -e "$T_DIR/home/.cache" ]
+ok "--shared --list writes no cache either"
+opens() {	# opens ARGS...: how many files optout opens
+	rm -f "$T_DIR/trace"
+	env -u LC_ALL -u LANGUAGE $T_ENV LANG=C.UTF-8 strace -f -qq \
+	    -e trace=open,openat -o "$T_DIR/trace" "$OPTOUT" "$@" \
+	    < /dev/null > /dev/null 2>&1
+	grep -c 'open' "$T_DIR/trace"
+}
+if opened --version > /dev/null; then
+	cold=$(opens --kiosk --list)
+	run --list		# the administrator prepares the cache
+	warm=$(opens --kiosk --list)
+	[ $((cold - warm)) -ge $((nfiles - 1)) ] && [ -f "$CACHE" ]
+	ok "--kiosk reads a prepared cache ($cold files opened without, $warm with)"
+	rm -rf "$T_DIR/home/.cache"
+else
+	skip "--kiosk reads a prepared cache"
+fi
 
 # XDG_CACHE_HOME is honoured; a place where no cache can be made is fine.
 T_MORE="XDG_CACHE_HOME=$T_DIR/xdg" run --list

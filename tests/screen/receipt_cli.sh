@@ -78,7 +78,8 @@ ok "a full disk on stdout: status 1 and a message"
 
 # A letter through the linear mode of a kiosk: q, summary, take home,
 # letter, TikTok (9), name, e-mail, show it.
-rm -rf "$T_DIR/state"
+# (a fresh home: the runs before kept their catalog cache there)
+rm -rf "$T_DIR/state" "$T_DIR/home"
 mkdir -p "$T_DIR/home"
 printf 'q\n1\n\n2\n9\n1\nErika Muster\n2\nerika@example.org\n3\n\n1\n' |
     env -u LC_ALL -u LANGUAGE $T_ENV LANG=C.UTF-8 "$OPTOUT" --linear --kiosk --lang en \

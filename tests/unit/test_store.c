@@ -2246,7 +2246,8 @@ static struct catalog_cache
 cached_after(const char *cache, const char *const *dirs, size_t n,
     const char *want, long long settle_ns)
 {
-	struct catalog_cache cc = { .path = cache, .settle_ns = settle_ns };
+	struct catalog_cache cc = { .path = cache, .write = true,
+	    .settle_ns = settle_ns };
 	struct catalog c;
 	struct diags d = { 0 };
 	char *got;
@@ -2835,6 +2836,7 @@ START_TEST(test_cache_not_written_when_a_file_has_problems)
 	sh("touch -d '2 minutes ago' '%s'/linkedin.cfg", l.dirs[1]);
 	for (int start = 0; start < 2; start++) {
 		cc.path = l.cache;
+		cc.write = true;
 		ck_assert_int_eq(store_catalog_load_cached((const char *const *)
 		    l.dirs, 3, &cc, &c, &d), 0);
 		ck_assert(!cc.used && !cc.written);
@@ -2898,6 +2900,50 @@ START_TEST(test_cache_unwritable_place_is_silent)
 }
 END_TEST
 
+/* A kiosk and a shared host read a cache an administrator prepared, and
+ * never write one: not when there is none, not over a stale one. */
+START_TEST(test_cache_read_only_is_used_but_never_written)
+{
+	struct layers l;
+	struct catalog_cache cc = { 0 };
+	struct catalog c;
+	struct diags d = { 0 };
+	struct stat st;
+	char *stale = NULL, *got;
+	size_t len;
+	int round;
+
+	layers_make(&l);
+	for (round = 0; round < 3; round++) {
+		if (round == 1)		/* prepared by the administrator */
+			ck_assert(load(&l).written);
+		if (round == 2) {	/* then the catalog changes */
+			stale = slurp(l.cache, &len);
+			sh("touch -d '1 minute ago' '%s'/zoom.cfg", l.dirs[0]);
+			free(l.want);
+			l.want = parsed((const char *const *)l.dirs, 3);
+		}
+		memset(&cc, 0, sizeof cc);
+		cc.path = l.cache;
+		ck_assert_int_eq(store_catalog_load_cached((const char *const *)
+		    l.dirs, 3, &cc, &c, &d), 0);
+		ck_assert_uint_eq(d.n, 0);
+		ck_assert(!cc.written);
+		ck_assert_msg(cc.used == (round == 1), "round %d: %s", round,
+		    cc.why);
+		got = dump(&c);
+		assert_same(got, l.want, "read only");
+		free(got);
+		catalog_free(&c);
+		if (round == 0)
+			ck_assert(stat(l.cache, &st) == -1 && errno == ENOENT);
+	}
+	assert_same_bytes(l.cache, stale, len);
+	free(stale);
+	layers_free(&l);
+}
+END_TEST
+
 START_TEST(test_cache_without_a_path_just_parses)
 {
 	struct layers l;
@@ -2947,6 +2993,7 @@ cache_suite(void)
 	tcase_add_test(tf, test_cache_not_written_when_a_file_has_problems);
 	tcase_add_test(tf, test_cache_not_written_for_files_changed_just_now);
 	tcase_add_test(tf, test_cache_unwritable_place_is_silent);
+	tcase_add_test(tf, test_cache_read_only_is_used_but_never_written);
 	tcase_add_test(tf, test_cache_without_a_path_just_parses);
 	return s;
 }
