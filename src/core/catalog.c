@@ -1,6 +1,7 @@
 /* catalog.c: names of the catalog's enumerations, lookup, freeing. */
 #include "config.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -124,6 +125,7 @@ mechanism_needs_surfaces(enum mechanism m)
 void
 catalog_remove(struct catalog *c, size_t i)
 {
+	assert(c->texts == NULL);
 	platform_free(&c->v[i]);
 	memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof c->v[0]);
 	c->n--;
@@ -163,77 +165,103 @@ platform_training_start(const struct platform *p, int32_t *out)
 }
 
 static void
-ltexts_free(struct ltext *v, size_t n)
+keep(void *p)
+{
+	(void)p;
+}
+
+static void
+lt_free(struct ltext *t, void (*text_free)(void *))
+{
+	int l;
+
+	for (l = 0; l < LANG_COUNT; l++) {
+		text_free(t->s[l]);
+		t->s[l] = NULL;
+	}
+}
+
+static void
+lts_free(struct ltext *v, size_t n, void (*text_free)(void *))
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		ltext_free(&v[i]);
+		lt_free(&v[i], text_free);
 	free(v);
 }
 
-void
-platform_free(struct platform *p)
+/* Frees what p owns, its strings through text_free: free, or keep for a
+ * platform of a catalog read from the cache, whose strings are the
+ * catalog's. */
+static void
+free_platform(struct platform *p, void (*text_free)(void *))
 {
 	size_t i, j;
 
-	free(p->id);
-	free(p->name);
-	free(p->operator_name);
-	ltext_free(&p->summary);
-	ltext_free(&p->legal_basis);
-	ltext_free(&p->excluded);
-	ltext_free(&p->retroactivity);
-	ltexts_free(p->caveats, p->ncaveats);
-	ltexts_free(p->uncertain, p->nuncertain);
-	ltexts_free(p->alternatives, p->nalternatives);
+	text_free(p->id);
+	text_free(p->name);
+	text_free(p->operator_name);
+	lt_free(&p->summary, text_free);
+	lt_free(&p->legal_basis, text_free);
+	lt_free(&p->excluded, text_free);
+	lt_free(&p->retroactivity, text_free);
+	lts_free(p->caveats, p->ncaveats, text_free);
+	lts_free(p->uncertain, p->nuncertain, text_free);
+	lts_free(p->alternatives, p->nalternatives, text_free);
 	for (i = 0; i < p->nevents; i++)
-		ltext_free(&p->events[i].what);
+		lt_free(&p->events[i].what, text_free);
 	free(p->events);
-	ltext_free(&p->org_note);
+	lt_free(&p->org_note, text_free);
 	if (p->form != NULL) {
-		ltext_free(&p->form->name);
-		free(p->form->url);
-		ltext_free(&p->form->asks);
-		ltext_free(&p->form->purpose);
+		lt_free(&p->form->name, text_free);
+		text_free(p->form->url);
+		lt_free(&p->form->asks, text_free);
+		lt_free(&p->form->purpose, text_free);
 		free(p->form);
 	}
 	if (p->email != NULL) {
-		free(p->email->address);
-		ltext_free(&p->email->who);
-		ltext_free(&p->email->subject);
-		ltext_free(&p->email->body);
+		text_free(p->email->address);
+		lt_free(&p->email->who, text_free);
+		lt_free(&p->email->subject, text_free);
+		lt_free(&p->email->body, text_free);
 		free(p->email);
 	}
 	if (p->contact != NULL) {
-		free(p->contact->name);
-		free(p->contact->email);
-		free(p->contact->url);
+		text_free(p->contact->name);
+		text_free(p->contact->email);
+		text_free(p->contact->url);
 		free(p->contact);
 	}
 	for (i = 0; i < p->nsurfaces; i++) {
 		struct surface *s = &p->surfaces[i];
 
-		free(s->url);
-		ltext_free(&s->search);
+		text_free(s->url);
+		lt_free(&s->search, text_free);
 		for (j = 0; j < s->nsteps; j++) {
-			ltext_free(&s->steps[j].text);
-			ltext_free(&s->steps[j].label);
+			lt_free(&s->steps[j].text, text_free);
+			lt_free(&s->steps[j].label, text_free);
 		}
 		free(s->steps);
-		ltext_free(&s->final.label);
-		ltext_free(&s->final.state);
-		ltext_free(&s->final.after);
+		lt_free(&s->final.label, text_free);
+		lt_free(&s->final.state, text_free);
+		lt_free(&s->final.after, text_free);
 	}
 	free(p->surfaces);
 	for (i = 0; i < p->nsources; i++) {
-		free(p->sources[i].url);
-		free(p->sources[i].publisher);
-		free(p->sources[i].date);
+		text_free(p->sources[i].url);
+		text_free(p->sources[i].publisher);
+		text_free(p->sources[i].date);
 	}
 	free(p->sources);
-	free(p->file);
+	text_free(p->file);
 	memset(p, 0, sizeof *p);
+}
+
+void
+platform_free(struct platform *p)
+{
+	free_platform(p, free);
 }
 
 void
@@ -242,8 +270,10 @@ catalog_free(struct catalog *c)
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		platform_free(&c->v[i]);
+		free_platform(&c->v[i], c->texts != NULL ? keep : free);
 	free(c->v);
+	free(c->texts);
 	c->v = NULL;
 	c->n = 0;
+	c->texts = NULL;
 }

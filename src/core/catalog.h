@@ -159,6 +159,9 @@ struct platform {
 struct catalog {
 	struct platform	*v;	/* owned, sorted by category, then name */
 	size_t		 n;
+	char		*texts;	/* owned, or NULL: read from the cache, the
+				   platforms' strings all live in here and
+				   are not theirs (catalog_codec.h) */
 };
 
 const char	*mechanism_code(enum mechanism);
@@ -188,7 +191,7 @@ bool		 catalog_step_lacks_label(const struct step *);
 void		 catalog_sort(struct catalog *);
 /* Does this mechanism need steps on a surface? */
 bool		 mechanism_needs_surfaces(enum mechanism);
-/* Removes the platform at index i. */
+/* Removes the platform at index i (of a catalog without texts). */
 void		 catalog_remove(struct catalog *, size_t);
 /* Is the platform's "verified" date more than days before today? */
 bool		 platform_stale(const struct platform *, int32_t today,
@@ -201,6 +204,8 @@ int		 platform_recheck_days(const struct platform *);
 bool		 platform_offers_letter(const struct platform *);
 /* The training start date, if the catalog has one. */
 bool		 platform_training_start(const struct platform *, int32_t *);
+/* Frees a platform that owns its strings: not one of a catalog read from
+ * the cache (catalog_free frees those). */
 void		 platform_free(struct platform *);
 void		 catalog_free(struct catalog *);
 

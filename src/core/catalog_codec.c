@@ -54,57 +54,21 @@ mix(uint64_t h)
 	return h ^ (h >> 33);
 }
 
-/* The checksum of n bytes, fed in pieces of any size. */
-struct hasher {
-	uint64_t	h;
-	unsigned char	tail[8];	/* a word begun in the last piece */
-	size_t		ntail;
-};
-
-static void
-hash_init(struct hasher *hs, size_t n)
+static uint64_t
+checksum(const char *p, size_t n)
 {
-	hs->h = UINT64_C(0x9e3779b97f4a7c15) ^ (uint64_t)n;
-	hs->ntail = 0;
-}
+	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ (uint64_t)n, w;
 
-static void
-hash_feed(struct hasher *hs, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	uint64_t w;
-	size_t k;
-
-	if (hs->ntail > 0) {
-		k = 8 - hs->ntail < n ? 8 - hs->ntail : n;
-		memcpy(hs->tail + hs->ntail, p, k);
-		hs->ntail += k;
-		p += k;
-		n -= k;
-		if (hs->ntail < 8)
-			return;
-		memcpy(&w, hs->tail, 8);
-		hs->h = mix(hs->h ^ w);
-		hs->ntail = 0;
-	}
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
-		hs->h = mix(hs->h ^ w);
+		h = mix(h ^ w);
 	}
-	memcpy(hs->tail, p, n);
-	hs->ntail = n;
-}
-
-static uint64_t
-hash_end(struct hasher *hs)
-{
-	uint64_t w = 0;
-
-	if (hs->ntail > 0) {
-		memcpy(&w, hs->tail, hs->ntail);
-		hs->h = mix(hs->h ^ w);
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, p, n);
+		h = mix(h ^ w);
 	}
-	return mix(hs->h);
+	return mix(h);
 }
 
 /* ---- writing */
@@ -137,7 +101,7 @@ put_str(struct buf *b, const char *s)
 	}
 	n = strlen(s);
 	put_u32(b, (uint32_t)n);
-	buf_add(b, s, n);
+	buf_add(b, s, n + 1);	/* with its NUL: read back in place */
 }
 
 static void
@@ -257,11 +221,8 @@ store_le(char *p, uint64_t v, int n)
 void
 catalog_codec_seal(char *data, size_t len)
 {
-	struct hasher hs;
-
-	hash_init(&hs, len - CATALOG_CODEC_HEADER);
-	hash_feed(&hs, data + CATALOG_CODEC_HEADER, len - CATALOG_CODEC_HEADER);
-	store_le(data + 24, hash_end(&hs), 8);
+	store_le(data + 24, checksum(data + CATALOG_CODEC_HEADER,
+	    len - CATALOG_CODEC_HEADER), 8);
 }
 
 void
@@ -287,23 +248,13 @@ catalog_encode(const struct catalog *c, const char *key, size_t keylen,
 
 /* ---- reading: every get_ function returns false, with rd->why set, as
  * soon as something does not fit; the caller then frees what it has.
- * The bytes are all at hand (a buffer) or come from a source through a
- * window, so that a large cache is never in memory twice; the checksum
- * is taken of what has been read and compared at the end. */
-
-#define WINDOW	(MAX_STRING + 4096)	/* the longest piece needed at once */
+ * Strings are not copied: the decoded catalog points into the bytes it
+ * was read from, which it then owns (catalog.texts). */
 
 struct rd {
-	const unsigned char	*p;		/* the next byte */
-	size_t			 avail;		/* bytes at hand from p on */
-	size_t			 left;		/* bytes still to read, avail
-						   included */
-	const char		*why;
-	const struct catalog_source *src;	/* NULL: all at hand */
-	unsigned char		*buf;		/* the window (owned) */
-	size_t			 cap;
-	const unsigned char	*unhashed;	/* read, not yet hashed */
-	struct hasher		 hs;
+	unsigned char	*p;		/* the next byte */
+	size_t		 left;		/* bytes from p on */
+	const char	*why;
 };
 
 static bool
@@ -314,66 +265,27 @@ bad(struct rd *r, const char *why)
 	return false;
 }
 
-/* Reads on until n bytes are at hand from p on (n <= r->cap). */
-static bool
-refill(struct rd *r, size_t n)
-{
-	size_t want;
-	long got;
-
-	if (n > r->left)
-		return bad(r, "truncated");
-	hash_feed(&r->hs, r->unhashed, (size_t)(r->p - r->unhashed));
-	memmove(r->buf, r->p, r->avail);
-	r->p = r->unhashed = r->buf;
-	while (r->avail < n) {
-		want = r->cap - r->avail;
-		if (want > r->left - r->avail)
-			want = r->left - r->avail;
-		got = r->src->read(r->src->ctx, (char *)r->buf + r->avail,
-		    want);
-		if (got <= 0 || (size_t)got > want)
-			return bad(r, got == 0 ? "truncated" : "cannot be read");
-		r->avail += (size_t)got;
-	}
-	return true;
-}
-
-/* n bytes at hand from p on? (All of them always are without a
- * source: avail is left.) */
-static inline bool
-need(struct rd *r, size_t n)
-{
-	return r->avail >= n || refill(r, n);
-}
-
-static void
-skip(struct rd *r, size_t n)
-{
-	r->p += n;
-	r->avail -= n;
-	r->left -= n;
-}
-
 static bool
 get_u32(struct rd *r, uint32_t *v)
 {
-	if (!need(r, 4))
-		return false;
+	if (r->left < 4)
+		return bad(r, "truncated");
 	*v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 |
 	    (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
-	skip(r, 4);
+	r->p += 4;
+	r->left -= 4;
 	return true;
 }
 
 static bool
 get_u8(struct rd *r, unsigned limit, unsigned *v)
 {
-	if (!need(r, 1))
-		return false;
+	if (r->left < 1)
+		return bad(r, "truncated");
 	if ((*v = r->p[0]) >= limit)
 		return bad(r, "a code out of range");
-	skip(r, 1);
+	r->p++;
+	r->left--;
 	return true;
 }
 
@@ -410,18 +322,18 @@ static bool
 get_str(struct rd *r, enum presence want, char **out)
 {
 	uint32_t n, k;
-	const char *s;
+	char *s;
 
 	*out = NULL;
 	if (!get_u32(r, &n))
 		return false;
 	if (n == NONE)
 		return want == OPTIONAL || bad(r, "a required text is missing");
-	if (n > MAX_STRING || n > r->left)
+	if (n > MAX_STRING || n >= r->left)
 		return bad(r, "a text longer than the data");
-	if (!need(r, n))
-		return false;
-	s = (const char *)r->p;
+	s = (char *)r->p;
+	if (s[n] != '\0')
+		return bad(r, "a text without its end");
 	if (!text_plain(s, n))
 		return bad(r, "a text with a control character or invalid "
 		    "UTF-8");
@@ -429,10 +341,9 @@ get_str(struct rd *r, enum presence want, char **out)
 		;
 	if (k == n)
 		return bad(r, "a blank text");
-	*out = xmalloc((size_t)n + 1);
-	memcpy(*out, s, n);
-	(*out)[n] = '\0';
-	skip(r, n);
+	*out = s;
+	r->p += (size_t)n + 1;
+	r->left -= (size_t)n + 1;
 	return true;
 }
 
@@ -740,64 +651,54 @@ load_le(const unsigned char *p, int n)
 }
 
 static bool
-fail(struct rd *r, struct catalog *c, const char **why, const char *what)
+fail(struct catalog *c, char *data, const char **why, const char *what)
 {
-	catalog_free(c);
-	free(r->buf);
+	catalog_free(c);	/* its strings are in data: nothing else */
+	free(data);
 	*why = what;
 	return false;
 }
 
-/* The header, then the key piece by piece, then the platforms; the
- * checksum last, when everything has been read. */
-static bool
-decode(struct rd *r, const char *key, size_t keylen, struct catalog *c,
-    const char **why)
+bool
+catalog_decode_owned(char *data, size_t len, const char *key, size_t keylen,
+    struct catalog *c, const char **why)
 {
-	const unsigned char *h;
-	uint64_t sum;
-	size_t i, n, k;
+	const unsigned char *h = (const unsigned char *)data;
+	struct rd r = { NULL, 0, NULL };
+	size_t i, n;
 
 	memset(c, 0, sizeof *c);
-	if (!need(r, CATALOG_CODEC_HEADER) || memcmp(r->p, MAGIC, 8) != 0)
-		return fail(r, c, why, "not a catalog cache");
-	h = r->p;
+	c->texts = data;	/* so that a failure frees nothing twice */
+	if (len < CATALOG_CODEC_HEADER || memcmp(data, MAGIC, 8) != 0)
+		return fail(c, NULL, why, "not a catalog cache");
 	if (load_le(h + 8, 4) != CATALOG_CODEC_VERSION)
-		return fail(r, c, why, "another version");
-	if (load_le(h + 16, 8) != r->left - CATALOG_CODEC_HEADER)
-		return fail(r, c, why, "truncated or extended");
+		return fail(c, NULL, why, "another version");
+	if (load_le(h + 16, 8) != len - CATALOG_CODEC_HEADER)
+		return fail(c, NULL, why, "truncated or extended");
 	if (load_le(h + 12, 4) != keylen ||
-	    keylen > r->left - CATALOG_CODEC_HEADER)
-		return fail(r, c, why, "made from other files");
-	sum = load_le(h + 24, 8);
-	skip(r, CATALOG_CODEC_HEADER);
-	r->unhashed = r->p;
-	hash_init(&r->hs, r->left);
-	for (i = 0; i < keylen; i += k) {
-		k = keylen - i < 4096 ? keylen - i : 4096;
-		if (!need(r, k) || memcmp(r->p, key + i, k) != 0)
-			return fail(r, c, why, "made from other files");
-		skip(r, k);
-	}
-	if (!get_count(r, 80, MAX_PLATFORMS, &n))
-		return fail(r, c, why, r->why);
+	    keylen > len - CATALOG_CODEC_HEADER ||
+	    memcmp(data + CATALOG_CODEC_HEADER, key, keylen) != 0)
+		return fail(c, NULL, why, "made from other files");
+	if (load_le(h + 24, 8) != checksum(data + CATALOG_CODEC_HEADER,
+	    len - CATALOG_CODEC_HEADER))
+		return fail(c, NULL, why, "damaged (wrong checksum)");
+	r.p = (unsigned char *)data + CATALOG_CODEC_HEADER + keylen;
+	r.left = len - CATALOG_CODEC_HEADER - keylen;
+	if (!get_count(&r, 80, MAX_PLATFORMS, &n))
+		return fail(c, NULL, why, r.why);
 	if (n == 0)
-		return fail(r, c, why, "no platforms");
+		return fail(c, NULL, why, "no platforms");
 	c->v = xcalloc(n, sizeof *c->v);
 	c->n = n;
 	for (i = 0; i < n; i++) {
-		if (!get_platform(r, &c->v[i]))
-			return fail(r, c, why, r->why);
+		if (!get_platform(&r, &c->v[i]))
+			return fail(c, NULL, why, r.why);
 	}
-	if (r->left != 0)
-		return fail(r, c, why, "data after the end");
-	hash_feed(&r->hs, r->unhashed, (size_t)(r->p - r->unhashed));
-	if (hash_end(&r->hs) != sum)
-		return fail(r, c, why, "damaged (wrong checksum)");
+	if (r.left != 0)
+		return fail(c, NULL, why, "data after the end");
 	if (!unique_ids(c))
-		return fail(r, c, why, "an id used twice");
+		return fail(c, NULL, why, "an id used twice");
 	catalog_sort(c);	/* the loader's order, whatever the bytes say */
-	free(r->buf);
 	*why = NULL;
 	return true;
 }
@@ -806,24 +707,8 @@ bool
 catalog_decode(const char *data, size_t len, const char *key, size_t keylen,
     struct catalog *c, const char **why)
 {
-	struct rd r;
+	char *copy = xmalloc(len + 1);
 
-	memset(&r, 0, sizeof r);
-	r.p = r.unhashed = (const unsigned char *)data;
-	r.avail = r.left = len;
-	return decode(&r, key, keylen, c, why);
-}
-
-bool
-catalog_decode_from(const struct catalog_source *src, size_t len,
-    const char *key, size_t keylen, struct catalog *c, const char **why)
-{
-	struct rd r;
-
-	memset(&r, 0, sizeof r);
-	r.left = len;
-	r.src = src;
-	r.cap = len < WINDOW ? len : WINDOW;
-	r.p = r.unhashed = r.buf = xmalloc(r.cap + 1);
-	return decode(&r, key, keylen, c, why);
+	memcpy(copy, data, len);
+	return catalog_decode_owned(copy, len, key, keylen, c, why);
 }

@@ -26,23 +26,15 @@ void	 catalog_encode(const struct catalog *, const char *key,
 
 /* Decodes data into *cat if it is a whole, intact encoding made for this
  * key. Returns true, or false with *why (a constant) saying why not;
- * *cat is then empty. */
+ * *cat is then empty. The strings of *cat are not copied one by one: they
+ * stay where they are in the bytes (which carry a NUL after each), and
+ * the catalog owns the bytes (catalog.texts). catalog_decode copies data
+ * first; catalog_decode_owned takes data (malloc'd, len + 1 bytes) over,
+ * and frees it when it refuses. */
 bool	 catalog_decode(const char *data, size_t len, const char *key,
 	     size_t keylen, struct catalog *, const char **why);
-
-/* Where the bytes come from when they are not in memory: read() puts at
- * most n of them into buf and returns how many, 0 at the end, -1 on an
- * error. */
-struct catalog_source {
-	long	 (*read)(void *ctx, char *buf, size_t n);
-	void	  *ctx;
-};
-
-/* catalog_decode for len bytes from a source, read through a window of
- * a few hundred KiB: a large cache is never in memory as a whole. */
-bool	 catalog_decode_from(const struct catalog_source *, size_t len,
-	     const char *key, size_t keylen, struct catalog *,
-	     const char **why);
+bool	 catalog_decode_owned(char *data, size_t len, const char *key,
+	     size_t keylen, struct catalog *, const char **why);
 
 /* The checksum the encoding carries (over everything after the header);
  * tests use it to forge well-formed but hostile encodings. */

@@ -7,13 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/catalog_codec.h"
@@ -107,45 +105,32 @@ make_key(const char *const *dirs, size_t ndirs, long long settle_ns,
 	buf_free(&path);
 }
 
-static long
-read_fd(void *ctx, char *buf, size_t n)
-{
-	ssize_t got;
-
-	do
-		got = read(*(int *)ctx, buf, n);
-	while (got == -1 && errno == EINTR);
-	return (long)got;
-}
-
-/* Decodes the cache straight from the file, through the codec's window:
- * a cache of 1,000 platforms (10 MiB) is never in memory twice. */
+/* The catalog's strings stay in the bytes read (catalog.texts): one
+ * allocation for all of them, none copied. */
 static bool
 read_cache(const char *path, const struct buf *key, struct catalog *cat,
     const char **why)
 {
-	struct catalog_source src = { read_fd, NULL };
 	struct stat st;
-	bool ok;
-	int fd;
+	char *data, *err;
+	size_t len;
 
-	/* O_NONBLOCK: a FIFO put there must not make the start wait */
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC |
-	    O_NOCTTY)) == -1) {
+	if (lstat(path, &st) == -1) {
 		*why = errno == ENOENT ? "none yet" : "cannot be read";
 		return false;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > STORE_CACHE_CAP) {
-		close(fd);
+	if (!S_ISREG(st.st_mode) || st.st_size > STORE_CACHE_CAP) {
 		*why = "not a regular file of a sane size";
 		return false;
 	}
-	src.ctx = &fd;
-	ok = catalog_decode_from(&src, (size_t)st.st_size, key->data,
-	    key->len, cat, why);
-	close(fd);
-	return ok;
+	/* cap at the size seen: a file that grows meanwhile is refused */
+	if (file_read(path, (size_t)st.st_size, FILE_READ_NOFOLLOW, &data,
+	    &len, &err) == -1) {
+		free(err);
+		*why = "cannot be read";
+		return false;
+	}
+	return catalog_decode_owned(data, len, key->data, key->len, cat, why);
 }
 
 static bool

@@ -637,7 +637,7 @@ load_layer(const char *dir, bool first, bool strict,
 	struct diags fd;
 	struct platform p;
 	const struct platform *other;
-	struct catalog here = { NULL, 0 };	/* ids seen in this layer */
+	struct catalog here = { NULL, 0, NULL };	/* ids seen in this layer */
 	bool hard = first || strict;
 	long k2;
 
