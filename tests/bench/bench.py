@@ -456,6 +456,9 @@ class Bench:
                        flags=re.M)
             t = re.sub(r'^name = "LinkedIn";', 'name = "Platform %03d";'
                        % i, t, flags=re.M)
+            # each its own resume-code slot (docs/catalog.md, "Slots")
+            t = re.sub(r'^slot = \d+;', 'slot = %d;' % (100 + i), t,
+                       flags=re.M)
             with open(os.path.join(d, "p%03d.cfg" % i), "w",
                       encoding="utf-8") as f:
                 f.write(t)
@@ -693,6 +696,9 @@ def main():
                     "--optout-arg=--catalog --optout-arg=DIR")
     ap.add_argument("--runs", type=int, default=10,
                     help="single-session runs of each program (medians)")
+    ap.add_argument("--start-runs", type=int, default=30,
+                    help="further runs of each program that only start it "
+                    "(the start's median is over runs + start-runs)")
     ap.add_argument("--size", default="80x24", help="COLSxROWS")
     ap.add_argument("--resize", default="100x30",
                     help="COLSxROWS after the resize")
@@ -756,6 +762,13 @@ def main():
         for p in PROGRAMS:
             traced[p].append(b.run_once(p, True))
         print("bench: run %d of %d done" % (r + 1, a.runs), flush=True)
+    # more starts alone: they are cheap, and a start on a busy machine
+    # varies by a few milliseconds
+    for r in range(a.start_runs):
+        for p in PROGRAMS:
+            timed[p].append({"start_ms": b.start_once(p, b.env())})
+        cold.append(b.start_once("optout", b.env(cache=b.fresh_cache())))
+    print("bench: %d more starts done" % a.start_runs, flush=True)
 
     # 4: catalog load. --list reads the cache of the parsed catalog
     # (made by one --list before), "no cache" is a first start ever (a
@@ -841,7 +854,8 @@ def main():
                                              "whiptail": st["whiptail"]},
         digits=2)
     row("bytes written until then",
-        {p: median([r["start_bytes"] for r in timed[p]]) for p in PROGRAMS},
+        {p: median([r.get("start_bytes") for r in timed[p]])
+         for p in PROGRAMS},
         digits=0)
     row("first screen, all: bytes", {p: median(
         [r["writes"][("start", 1)][1] for r in traced[p]])
@@ -870,7 +884,7 @@ def main():
             row(label + ": bytes", by, digits=0)
             row(label + ": write() calls", wr, digits=0)
         row(label + ": latency (ms)", ms, digits=2)
-    hwm = {p: median([r["hwm_kib"] for r in timed[p]]) for p in PROGRAMS}
+    hwm = {p: median([r.get("hwm_kib") for r in timed[p]]) for p in PROGRAMS}
     row("peak resident memory (KiB)", hwm, "<= floor + 2048",
         hwm["optout"] <= hwm["floor"] + 2048, 0)
     for name, _, cache in cat_cases:
@@ -916,10 +930,11 @@ def main():
             else target)
         print(line.rstrip())
     print()
-    print("medians of %d runs (keys: 3 Downs per run); many sessions: %d "
-          "rounds pooled, pause %.1f-%.1f s after each answer, starts "
-          "spread over %.1f s" % (a.runs, a.rounds, a.think[0], a.think[1],
-                                  a.stagger))
+    print("medians of %d runs (keys: 3 Downs per run; starts: %d runs); "
+          "many sessions: %d rounds pooled, pause %.1f-%.1f s after each "
+          "answer, starts spread over %.1f s" % (
+              a.runs, a.runs + a.start_runs, a.rounds, a.think[0],
+              a.think[1], a.stagger))
     print("load average before %.2f, after %.2f; %d CPUs; %.0f s" % (
         load0[0], load1[0], os.cpu_count(), now() - t_all))
     shutil.rmtree(b.tmp, ignore_errors=True)
