@@ -350,11 +350,15 @@ load_surfaces(struct cfgctx *c, const config_setting_t *root,
 		if (code_value(c, e, "kind", parse_surface, &k,
 		    "web, app, android, ios, desktop")) {
 			sf->kind = (enum surface_kind)k;
+			/* once per repeat, not once per earlier copy: that
+			 * would be quadratic in a hostile file */
 			for (j = 0; j < i; j++) {
-				if (p->surfaces[j].kind == sf->kind)
+				if (p->surfaces[j].kind == sf->kind) {
 					diags_add(c->d, c->file, cfg_line(e),
 					    false, "surface '%s' is listed "
 					    "twice", surface_code(sf->kind));
+					break;
+				}
 			}
 		}
 		sf->url = url_value(c, e, "url", false);

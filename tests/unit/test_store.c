@@ -788,6 +788,45 @@ END_TEST
 
 /* A step whose text says "{}" but has no label would show a literal
  * "{}" to the person; the loader refuses it, naming the step. */
+/* The one web surface, three times over. */
+static char *
+web_thrice(const char *s)
+{
+	const char *from = strstr(s, "surfaces = (\n"), *to;
+	char *group, *out;
+
+	ck_assert_ptr_nonnull(from);
+	from += strlen("surfaces = (\n");
+	to = strstr(from, "\n);");
+	ck_assert_ptr_nonnull(to);
+	group = xstrndup(from, (size_t)(to - from));
+	out = xasprintf("%.*s%s,\n%s,\n%s%s", (int)(from - s), s, group,
+	    group, group, to);
+	free(group);
+	return out;
+}
+
+/* A repeated surface is named once per repeat: a fuzzer's file of 1,000
+ * copies made half a million messages (tests/fuzz/regressions/catalog/
+ * duplicate-surfaces). */
+START_TEST(test_catalog_repeated_surface_is_named_once_per_repeat)
+{
+	struct diags d = { 0 };
+	struct platform p;
+	char *dir = tmpdir(), *path = variant(dir, web_thrice);
+	static const char *const want[] = {
+		":37: surface 'web' is listed twice",
+		":52: surface 'web' is listed twice", NULL
+	};
+
+	ck_assert_int_eq(store_platform_load(path, &p, &d), -1);
+	assert_diags(&d, path, want);
+	diags_free(&d);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_catalog_step_with_braces_needs_a_label)
 {
 	struct diags d = { 0 };
@@ -2049,7 +2088,7 @@ START_TEST(test_layers_stale_verified_date_is_a_warning_with_its_line)
 	char *shipped = tmpdir(), *path, *got, *want;
 	const char *dirs[1] = { shipped };
 	/* minimal.cfg was verified 2025-10-29, line 8 */
-	struct catalog_check chk = { 0, 180 };
+	struct catalog_check chk = { 0, 180, 0 };
 	struct diags d = { 0 };
 	struct catalog c;
 
@@ -2962,6 +3001,8 @@ catalog_suite(void)
 	tcase_add_test(tc, test_catalog_windows_line_endings_load);
 	tcase_add_test(tc, test_catalog_utf8_bom_is_accepted);
 	tcase_add_test(tc, test_catalog_step_with_braces_needs_a_label);
+	tcase_add_test(tc,
+	    test_catalog_repeated_surface_is_named_once_per_repeat);
 	return s;
 }
 
