@@ -89,18 +89,30 @@ progress_find(const struct progress *p, const char *id)
 }
 
 struct record *
+progress_append(struct progress *p, const char *id)
+{
+	struct record *r;
+
+	/* doubling: a loader appends thousands of records one by one */
+	if (p->n == p->cap) {
+		p->cap = p->cap > 0 ? 2 * p->cap : 16;
+		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
+	}
+	r = &p->v[p->n++];
+	memset(r, 0, sizeof *r);
+	r->id = xstrdup(id);
+	r->status = ST_OPEN;
+	return r;
+}
+
+struct record *
 progress_get(struct progress *p, const char *id)
 {
 	struct record *r;
 
 	if ((r = progress_find(p, id)) != NULL)
 		return r;
-	p->v = xreallocarray(p->v, p->n + 1, sizeof *p->v);
-	r = &p->v[p->n++];
-	memset(r, 0, sizeof *r);
-	r->id = xstrdup(id);
-	r->status = ST_OPEN;
-	return r;
+	return progress_append(p, id);
 }
 
 void
@@ -226,6 +238,7 @@ progress_copy(struct progress *dst, const struct progress *src)
 
 	*dst = *src;
 	dst->v = xreallocarray(NULL, src->n, sizeof *dst->v);
+	dst->cap = src->n;
 	for (i = 0; i < src->n; i++) {
 		dst->v[i] = src->v[i];
 		dst->v[i].id = xstrdup(src->v[i].id);

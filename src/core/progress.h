@@ -51,6 +51,7 @@ struct progress {
 	bool		 ascii;		/* plain letters chosen (self-check) */
 	struct record	*v;		/* owned */
 	size_t		 n;
+	size_t		 cap;		/* records v has room for */
 	bool		 dirty_account;	/* changed in this session */
 	bool		 dirty_lang;
 	bool		 dirty_labels;
@@ -76,6 +77,9 @@ bool		 progress_recheck_due(const struct platform *,
 
 struct record	*progress_find(const struct progress *, const char *id);
 struct record	*progress_get(struct progress *, const char *id);
+/* A new open record for id, which the caller knows is not there yet (a
+ * loader that checks for repeats once, at the end). */
+struct record	*progress_append(struct progress *, const char *id);
 void		 progress_select(struct progress *, const char *id, bool);
 void		 progress_record(struct progress *, const char *id,
 		     enum status, const enum surface_kind *, time_t);

@@ -50,6 +50,56 @@ read_labels(struct cfgctx *c, const config_setting_t *g, bool wizard_ok,
 	free(s);
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	const struct record *const *ra = a, *const *rb = b;
+
+	return strcmp((*ra)->id, (*rb)->id);
+}
+
+/* The first id that two records share, or NULL: sorted, since looking
+ * each id up among the earlier ones is quadratic (a fuzzer's file of
+ * 15,000 records took seconds: tests/fuzz/regressions/state/
+ * many-records). */
+static const char *
+repeated_id(const struct progress *p)
+{
+	const struct record **v;
+	const char *id = NULL;
+	size_t i;
+
+	if (p->n < 2)
+		return NULL;
+	v = xreallocarray(NULL, p->n, sizeof *v);
+	for (i = 0; i < p->n; i++)
+		v[i] = &p->v[i];
+	qsort(v, p->n, sizeof *v, by_id);
+	for (i = 1; i < p->n && id == NULL; i++) {
+		if (strcmp(v[i - 1]->id, v[i]->id) == 0)
+			id = v[i]->id;
+	}
+	free(v);
+	return id;
+}
+
+/* The line of the last record with this id. */
+static int
+record_line(const config_setting_t *list, const char *id)
+{
+	const config_setting_t *e, *m;
+	int i;
+
+	for (i = config_setting_length(list) - 1; i >= 0; i--) {
+		e = config_setting_get_elem(list, (unsigned int)i);
+		if ((m = config_setting_get_member(e, "id")) != NULL &&
+		    config_setting_type(m) == CONFIG_TYPE_STRING &&
+		    strcmp(config_setting_get_string(m), id) == 0)
+			return cfg_line(e);
+	}
+	return 0;
+}
+
 /* Parses into p; returns false with a message in d. *newer is set for a
  * file written by a newer optout, which must be left alone. */
 static bool
@@ -57,6 +107,7 @@ parse_state(struct cfgctx *c, const config_setting_t *root,
     struct progress *p, bool *newer)
 {
 	const config_setting_t *m, *list, *e;
+	const char *dup;
 	long long t;
 	char *s;
 	int i, n;
@@ -119,13 +170,13 @@ parse_state(struct cfgctx *c, const config_setting_t *root,
 		cfg_check_keys(c, e, record_keys);
 		if ((id = cfg_string(c, e, "id", true)) == NULL)
 			return false;
-		if (!catalog_valid_id(id) || progress_find(p, id) != NULL) {
+		if (!catalog_valid_id(id)) {
 			diags_add(c->d, c->file, cfg_line(e), false,
 			    "bad or repeated platform id \"%s\"", id);
 			free(id);
 			return false;
 		}
-		r = progress_get(p, id);
+		r = progress_append(p, id);
 		free(id);
 		r->selected = cfg_bool(c, e, "selected", false);
 		if ((s = cfg_string(c, e, "status", true)) != NULL) {
@@ -156,6 +207,11 @@ parse_state(struct cfgctx *c, const config_setting_t *root,
 				r->time = (time_t)t;
 		}
 		read_labels(c, e, false, &r->labels);
+	}
+	if ((dup = repeated_id(p)) != NULL) {
+		diags_add(c->d, c->file, record_line(list, dup), false,
+		    "bad or repeated platform id \"%s\"", dup);
+		return false;
 	}
 	return c->d->nerrors == 0;
 }

@@ -1086,6 +1086,21 @@ CORRUPT(test_progress_binary_garbage_is_moved_aside, "garbage",
 CORRUPT(test_progress_unknown_status_is_moved_aside, "bad_status",
     ":7: unknown status \"finished\"")
 
+/* A repeated id is found wherever it is, and named at its second
+ * record; the check is sorted, not quadratic. */
+START_TEST(test_progress_repeated_id_is_moved_aside)
+{
+	static const char data[] = "version = 1;\naccount = \"private\";\n"
+	    "platforms = (\n"
+	    "  { id = \"x\"; status = \"done\"; },\n"
+	    "  { id = \"y\"; status = \"open\"; },\n"
+	    "  { id = \"x\"; status = \"open\"; }\n);\n";
+
+	expect_corrupt(data, sizeof data - 1,
+	    ":6: bad or repeated platform id \"x\"");
+}
+END_TEST
+
 /* A file from a newer optout is not ours to judge: it stays where it is,
  * byte for byte, and the session does not save over it. */
 START_TEST(test_progress_newer_version_is_left_alone)
@@ -3021,6 +3036,7 @@ progress_suite(void)
 	tcase_add_test(tc, test_progress_empty_file_is_moved_aside);
 	tcase_add_test(tc, test_progress_binary_garbage_is_moved_aside);
 	tcase_add_test(tc, test_progress_unknown_status_is_moved_aside);
+	tcase_add_test(tc, test_progress_repeated_id_is_moved_aside);
 	tcase_add_test(tc,
 	    test_progress_cut_at_every_byte_never_loses_silently);
 	tcase_add_test(tc, test_progress_symlink_is_not_followed);
