@@ -12,6 +12,11 @@
 #include "sys/fileio.h"
 
 #define MAX_DEPTH	32
+/* libconfig 1.5 checks each new setting's name against every earlier one
+ * in its group, so a group of tens of thousands takes seconds (a fuzzer's
+ * file: tests/fuzz/regressions/catalog/many-settings). Real groups have a
+ * few dozen. */
+#define MAX_SETTINGS	1000
 
 static int
 line_of(const char *data, size_t off)
@@ -27,13 +32,15 @@ line_of(const char *data, size_t off)
 }
 
 /* Checks what libconfig 1.5 would mishandle: @include (it may exit() or
- * block), and nesting deep enough to exhaust its parser. Comments and
- * strings are skipped so that text may mention anything. */
+ * block), nesting deep enough to exhaust its parser, and groups so large
+ * that adding to them is slow. Comments and strings are skipped so that
+ * text may mention anything. */
 static bool
 precheck(const char *path, const char *s, size_t n, struct diags *d)
 {
 	size_t i = 0, j;
 	int depth = 0, line = 1;
+	int settings[MAX_DEPTH + 1] = { 0 };	/* per open bracket */
 	bool line_start = true;
 
 	while (i < n) {
@@ -92,8 +99,16 @@ precheck(const char *path, const char *s, size_t n, struct diags *d)
 				    "than %d levels deep", MAX_DEPTH);
 				return false;
 			}
-		} else if (c == '}' || c == ']' || c == ')')
-			depth--;
+			settings[depth] = 0;
+		} else if (c == '}' || c == ']' || c == ')') {
+			if (depth > 0)
+				depth--;
+		} else if ((c == '=' || c == ':') &&
+		    ++settings[depth] > MAX_SETTINGS) {
+			diags_add(d, path, line, false, "more than %d settings "
+			    "in one group", MAX_SETTINGS);
+			return false;
+		}
 		i++;
 	}
 	return true;

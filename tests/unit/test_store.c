@@ -788,6 +788,35 @@ END_TEST
 
 /* A step whose text says "{}" but has no label would show a literal
  * "{}" to the person; the loader refuses it, naming the step. */
+/* libconfig 1.5 adds each setting to a group in time proportional to the
+ * group's size: a group of thousands is refused before it parses (a
+ * fuzzer's file of 26,000 took seconds: tests/fuzz/regressions/catalog/
+ * many-settings). */
+START_TEST(test_catalog_huge_group_is_refused_before_parsing)
+{
+	struct buf b = { 0 };
+	struct diags d = { 0 };
+	struct platform p;
+	char *dir = tmpdir(), *path = join(dir, "huge.cfg"), *text;
+	static const char *const want[] = {
+		":1001: more than 1000 settings in one group", NULL
+	};
+	int i;
+
+	buf_adds(&b, "format = 1;\n");
+	for (i = 0; i < 1001; i++)
+		buf_addf(&b, "k%d = \"a = b; c: d\"; # e = f\n", i);
+	text = buf_take(&b);
+	write_file(path, text, strlen(text));
+	ck_assert_int_eq(store_platform_load(path, &p, &d), -1);
+	assert_diags(&d, path, want);
+	diags_free(&d);
+	free(text);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 /* The one web surface, three times over. */
 static char *
 web_thrice(const char *s)
@@ -3018,6 +3047,7 @@ catalog_suite(void)
 	tcase_add_test(tc, test_catalog_step_with_braces_needs_a_label);
 	tcase_add_test(tc,
 	    test_catalog_repeated_surface_is_named_once_per_repeat);
+	tcase_add_test(tc, test_catalog_huge_group_is_refused_before_parsing);
 	return s;
 }
 
