@@ -5,7 +5,7 @@
 plan 4
 B_SOCK="$T_SOCK_BASE-b"
 tmb() { "$TMUX_BIN" -L "$B_SOCK" -f "$T_DIR/tmux.conf" "$@"; }
-trap 'tmb kill-server 2>/dev/null; cleanup' EXIT
+trap 'end_server "$B_SOCK"; cleanup' EXIT
 screen_b() { tmb capture-pane -p 2>/dev/null; }
 b_shows() { screen_b | tr '\n' ' ' | tr -s ' ' | grep -qF "$1"; }
 
@@ -13,7 +13,7 @@ start_optout 80 24 "LANG=C.UTF-8" --lang en
 wait_for "Object to AI training"; keys Enter; wait_for "Who is objecting?"
 keys Enter; wait_for "Which platforms"
 
-tmb new-session -d -x 80 -y 24 "env -u LC_ALL -u LANGUAGE $T_ENV LANG=C.UTF-8 $OPTOUT --lang en"
+tmb new-session -d -x 80 -y 24 "env -u LC_ALL -u LANGUAGE $T_ENV $(san_env) LANG=C.UTF-8 $OPTOUT --lang en"
 poll 5 b_shows "Object to AI training"
 b_shows "optout is also open in another window or session"
 ok "the second session is told that another one is open"

@@ -18,10 +18,66 @@ T_SOCK="$T_SOCK_BASE-0"
 T_STARTS=0
 T_N=0
 T_FAILED=0
+T_RUNAWAY=
 unset TMUX
 
+# A sanitizer build (ASan, UBSan) reports into $T_DIR/san/, and each test
+# gets one more check: that no optout it started reported anything.
+T_SAN=
+if grep -qE '__asan_init|__ubsan_handle' "$OPTOUT" 2>/dev/null; then
+	T_SAN=1
+fi
+
+# descendants PID: every process below PID.
+descendants() {
+	local c
+	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+		echo "$c"
+		descendants "$c"
+	done
+}
+
+none_alive() {
+	local p
+	for p in "$@"; do
+		alive "$p" && return 1
+	done
+	return 0
+}
+
+# end_server SOCKET: ends what runs in the server's panes (optout, and
+# strace or valgrind around it; not the panes' shells) with SIGTERM,
+# waits for it, then kills the server. Killing the server under a running
+# program hangs up its terminal, which also sends SIGCONT; an ASan build
+# that is exiting at that moment can then hang for ever in LeakSanitizer,
+# spinning a CPU (the SIGCONT cancels the SIGSTOP with which LSan's tracer
+# attaches, and the tracer waits for a stop that never comes). What is
+# still there after 10 s is killed and reported: no test leaves a process
+# behind.
+end_server() {
+	local sock=$1 pids pp p left=
+	for pp in $("$TMUX_BIN" -L "$sock" list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		pids="${pids:-} $(descendants "$pp")"
+	done
+	pids=$(echo ${pids:-})
+	if [ -n "$pids" ]; then
+		kill -TERM $pids 2>/dev/null
+		poll 10 none_alive $pids
+	fi
+	"$TMUX_BIN" -L "$sock" kill-server 2>/dev/null
+	for p in $pids; do
+		alive "$p" && left="$left $p"
+	done
+	if [ -n "$left" ]; then
+		echo "# runaway processes, killed:"
+		ps -o pid,stat,pcpu,etime,args -p "${left# }" | sed 's/^/#   /'
+		kill -KILL $left 2>/dev/null
+		T_RUNAWAY="$T_RUNAWAY$left"
+	fi
+}
+
 cleanup() {
-	"$TMUX_BIN" -L "$T_SOCK" kill-server 2>/dev/null
+	end_server "$T_SOCK"
 	rm -rf "$T_DIR"
 }
 trap cleanup EXIT
@@ -33,7 +89,7 @@ plan() {
 		echo "Bail out! tmux is needed for the screen tests: apt-get install tmux, then ./configure again"
 		exit 1
 	fi
-	echo "1..$1"
+	echo "1..$(($1 + ${T_SAN:-0}))"
 }
 
 ok() {		# ok DESCRIPTION (the last command's status decides)
@@ -62,19 +118,33 @@ tm() {
 T_ENV="TZ=UTC OPTOUT_NOW=2026-11-22T10:30 HOME=$T_DIR/home \
 XDG_STATE_HOME=$T_DIR/state XDG_CONFIG_HOME=$T_DIR/config"
 
+# Where a sanitizer build writes its reports (added to what the test's
+# environment already asks of it).
+san_env() {
+	echo "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$T_DIR/san/asan" \
+	    "UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$T_DIR/san/ubsan"
+}
+
 # start_optout COLS ROWS "VAR=value ..." [optout arguments...]
 # T_AFTER, if set, is a shell command run in the terminal after optout.
+# T_EXEC=1 makes optout the terminal's only process (no shell, no status
+# in $T_DIR/rc), for tests that close the terminal under it.
 start_optout() {
-	local cols=$1 rows=$2 env=$3
+	local cols=$1 rows=$2 env=$3 cmd
 	shift 3
-	mkdir -p "$T_DIR/home"
+	mkdir -p "$T_DIR/home" "$T_DIR/san"
+	end_server "$T_SOCK"	# first: its shell may still write rc
 	rm -f "$T_DIR/rc" "$T_DIR/rc.tmp"
-	tm kill-server 2>/dev/null
 	# a fresh server each time: never race a server that is shutting down
 	T_STARTS=$((T_STARTS + 1))
 	T_SOCK="$T_SOCK_BASE-$T_STARTS"
-	tm new-session -d -x "$cols" -y "$rows" \
-	    "env -u LC_ALL -u LANGUAGE $T_ENV $env $OPTOUT $*; echo \$? > $T_DIR/rc.tmp; ${T_AFTER:-true}; mv $T_DIR/rc.tmp $T_DIR/rc"
+	cmd="env -u LC_ALL -u LANGUAGE $T_ENV $(san_env) $env $OPTOUT $*"
+	if [ "${T_EXEC:-}" = 1 ]; then
+		tm new-session -d -x "$cols" -y "$rows" "exec $cmd"
+	else
+		tm new-session -d -x "$cols" -y "$rows" \
+		    "$cmd; echo \$? > $T_DIR/rc.tmp; ${T_AFTER:-true}; mv $T_DIR/rc.tmp $T_DIR/rc"
+	fi
 }
 
 screen() {
@@ -174,7 +244,35 @@ state_file() {
 	echo "$T_DIR/state/optout/progress.cfg"
 }
 
+# skip_all N REASON: checks up to N are visible skips; then finish.
+skip_all() {
+	while [ "$T_N" -lt "$1" ]; do
+		T_N=$((T_N + 1))
+		echo "ok $T_N # SKIP $2"
+	done
+	finish
+}
+
+# finish: ends optout cleanly, adds the sanitizer check of a sanitizer
+# build, and exits with the result. A process that would not end is a
+# failure too.
 finish() {
+	local f
+	end_server "$T_SOCK"
+	if [ -n "$T_SAN" ]; then
+		T_LAST_SCREEN=
+		! ls "$T_DIR/san/" 2>/dev/null | grep -q .
+		ok "no sanitizer report from any optout of this test"
+		for f in "$T_DIR"/san/*; do
+			[ -f "$f" ] || continue
+			echo "# $f:"
+			head -40 "$f" | sed 's/^/#   /'
+		done
+	fi
+	if [ -n "$T_RUNAWAY" ]; then
+		echo "Bail out! processes did not end:$T_RUNAWAY"
+		exit 1
+	fi
 	[ "$T_FAILED" -eq 0 ]
 	exit $?
 }
@@ -250,11 +348,7 @@ give_time() {
 # skip_rest REASON: every check not yet run (of NTESTS) is reported as a
 # visible skip, for tests that need what the machine may not have.
 skip_rest() {
-	while [ "$T_N" -lt "$NTESTS" ]; do
-		T_N=$((T_N + 1))
-		echo "ok $T_N # SKIP $1"
-	done
-	finish
+	skip_all "$NTESTS" "$1"
 }
 
 # screen_code: the first resume code on the screen ("DJPC-KCK7-2D").

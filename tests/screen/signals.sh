@@ -25,10 +25,12 @@ grep -q '"linkedin"; selected = true; status = "done"' "$(state_file)" &&
 grep -q '"facebook"; selected = true; status = "open"' "$(state_file)"
 ok "nothing recorded or ticked is lost on SIGHUP"
 
-# 2. The terminal closes: optout ends by itself and does not spin.
-start_optout 80 24 "LANG=C.UTF-8" --lang en
+# 2. The terminal closes: optout ends by itself and does not spin. It is
+# the terminal's only process, as under sshd or a login, so that the
+# hangup's SIGHUP and SIGCONT reach it at once (see end_server in lib.sh).
+T_EXEC=1 start_optout 80 24 "LANG=C.UTF-8" --lang en
 wait_for "Welcome back"
-pid=$(optout_pid)
+pid=$(tm display -p '#{pane_pid}')
 tm kill-server
 gone() {
 	! alive "$1"
