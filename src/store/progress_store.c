@@ -242,13 +242,16 @@ store_progress_load(const char *path, struct progress *p, char **detail,
     char **aside)
 {
 	struct diags d = { 0 };
+	struct stat st;
 	char *err = NULL;
 	bool newer;
 
 	memset(p, 0, sizeof *p);
 	*detail = NULL;
 	*aside = NULL;
-	if (access(path, F_OK) == -1 && errno == ENOENT)
+	/* lstat: a dangling symbolic link is not "no file yet" but
+	 * something in the file's place, kept aside like any other */
+	if (lstat(path, &st) == -1 && errno == ENOENT)
 		return STORE_MISSING;
 	if (read_state(path, p, &d, &newer)) {
 		diags_free(&d);

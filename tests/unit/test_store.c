@@ -1241,6 +1241,33 @@ START_TEST(test_progress_symlink_is_not_followed)
 }
 END_TEST
 
+/* A dangling link in the file's place is something there, not "no file
+ * yet": kept aside like a live one, with the same message (found by
+ * tests/torture/crash.py). */
+START_TEST(test_progress_dangling_symlink_is_kept_aside)
+{
+	struct progress p;
+	char *dir = tmpdir(), *path = join(dir, "progress.cfg"), *want;
+	char *detail, *aside;
+	struct stat st;
+
+	ck_assert(symlink("/nonexistent/optout-test", path) == 0);
+	ck_assert_int_eq(store_progress_load(path, &p, &detail, &aside),
+	    STORE_CORRUPT);
+	want = xasprintf("%s: is a symbolic link; refusing to follow it",
+	    path);
+	ck_assert_pstr_eq(detail, want);
+	ck_assert(!exists(path));
+	ck_assert(lstat(aside, &st) == 0 && S_ISLNK(st.st_mode));
+	progress_clear(&p);
+	free(want);
+	free(detail);
+	free(aside);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_progress_dangling_symlink_is_replaced_not_followed)
 {
 	struct progress q;
@@ -3073,6 +3100,7 @@ progress_suite(void)
 	tcase_add_test(tc, test_progress_symlink_is_not_followed);
 	tcase_add_test(tc,
 	    test_progress_dangling_symlink_is_replaced_not_followed);
+	tcase_add_test(tc, test_progress_dangling_symlink_is_kept_aside);
 	tcase_add_test(tc, test_progress_save_into_readonly_dir_keeps_old_file);
 	tcase_add_test(tc, test_progress_failed_write_leaves_no_temp_file);
 	tcase_add_test(tc,
