@@ -429,6 +429,8 @@ store_progress_save(const char *path, struct progress *p, char **err)
 		return -1;
 	}
 	diags_free(&d);
+	/* a session killed in the middle of a save left its temp file */
+	file_remove_temps(path);
 	text = store_progress_format(&disk);
 	rc = file_write_atomic(path, text, strlen(text), 0600, err);
 	free(text);

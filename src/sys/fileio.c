@@ -1,6 +1,7 @@
 /* fileio.c: safe whole-file reads and atomic writes. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -124,6 +125,8 @@ dir_of(const char *path)
 	return d;
 }
 
+#define TEMP_SUFFIX	".tmp.XXXXXX"
+
 static int
 write_atomic(const char *path, const char *data, size_t len, mode_t mode,
     bool durable, char **err)
@@ -131,7 +134,7 @@ write_atomic(const char *path, const char *data, size_t len, mode_t mode,
 	char *tmp, *dir;
 	int fd, dfd, e;
 
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
+	tmp = xasprintf("%s" TEMP_SUFFIX, path);
 	if ((fd = mkstemp(tmp)) == -1) {
 		e = errno;
 		free(tmp);
@@ -175,6 +178,32 @@ write_atomic(const char *path, const char *data, size_t len, mode_t mode,
 	}
 	free(dir);
 	return 0;
+}
+
+void
+file_remove_temps(const char *path)
+{
+	char *dir = dir_of(path), *copy = xstrdup(path), *prefix;
+	size_t plen, want;
+	struct dirent *de;
+	DIR *dp;
+	int dfd;
+
+	prefix = xasprintf("%s.tmp.", basename(copy));
+	plen = strlen(prefix);
+	want = plen + strlen(TEMP_SUFFIX) - strlen(".tmp.");
+	if ((dp = opendir(dir)) != NULL) {
+		dfd = dirfd(dp);
+		while ((de = readdir(dp)) != NULL) {
+			if (strlen(de->d_name) == want &&
+			    strncmp(de->d_name, prefix, plen) == 0)
+				unlinkat(dfd, de->d_name, 0);
+		}
+		closedir(dp);
+	}
+	free(prefix);
+	free(copy);
+	free(dir);
 }
 
 int

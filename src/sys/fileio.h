@@ -28,6 +28,12 @@ int	 file_write_atomic(const char *path, const char *data, size_t len,
 int	 file_replace(const char *path, const char *data, size_t len,
 	     mode_t mode, char **err);
 
+/* Removes the temporary files that file_write_atomic left next to path
+ * when its process was killed. Only for a caller that holds a lock which
+ * every writer of path holds while it writes: then no temporary file
+ * belongs to a writer that is still at work. */
+void	 file_remove_temps(const char *path);
+
 /* Creates a directory and its missing parents with mode (for new ones). */
 int	 file_mkdirs(const char *path, mode_t mode, char **err);
 

@@ -1268,6 +1268,51 @@ START_TEST(test_progress_dangling_symlink_is_kept_aside)
 }
 END_TEST
 
+/* A session killed while saving leaves its temp file; the next save
+ * (under the lock that every writer holds) removes it, and nothing
+ * else (found by tests/torture/crash.py: one left per kill). */
+START_TEST(test_progress_save_removes_temp_files_of_killed_saves)
+{
+	static const char *const stale[] = {
+		"progress.cfg.tmp.a1B2c3", "progress.cfg.tmp.XXXXXX", NULL
+	};
+	static const char *const other[] = {
+		"progress.cfg.tmp.toolong1", "other.cfg.tmp.a1B2c3",
+		"progress.cfg.tmp", "progress.cfg.lock2", NULL
+	};
+	struct progress q;
+	char *dir = tmpdir(), *path = join(dir, "progress.cfg"), *f;
+	char *err = NULL;
+	size_t i;
+
+	for (i = 0; stale[i] != NULL; i++) {
+		f = join(dir, stale[i]);
+		write_file(f, "half", 4);
+		free(f);
+	}
+	for (i = 0; other[i] != NULL; i++) {
+		f = join(dir, other[i]);
+		write_file(f, "mine", 4);
+		free(f);
+	}
+	rich_progress(&q);
+	ck_assert_msg(store_progress_save(path, &q, &err) == 0, "%s", err);
+	for (i = 0; stale[i] != NULL; i++) {
+		f = join(dir, stale[i]);
+		ck_assert_msg(!exists(f), "%s is still there", stale[i]);
+		free(f);
+	}
+	for (i = 0; other[i] != NULL; i++) {
+		f = join(dir, other[i]);
+		assert_same_bytes(f, "mine", 4);
+		free(f);
+	}
+	progress_clear(&q);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_progress_dangling_symlink_is_replaced_not_followed)
 {
 	struct progress q;
@@ -3101,6 +3146,8 @@ progress_suite(void)
 	tcase_add_test(tc,
 	    test_progress_dangling_symlink_is_replaced_not_followed);
 	tcase_add_test(tc, test_progress_dangling_symlink_is_kept_aside);
+	tcase_add_test(tc,
+	    test_progress_save_removes_temp_files_of_killed_saves);
 	tcase_add_test(tc, test_progress_save_into_readonly_dir_keeps_old_file);
 	tcase_add_test(tc, test_progress_failed_write_leaves_no_temp_file);
 	tcase_add_test(tc,
