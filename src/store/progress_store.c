@@ -348,6 +348,14 @@ store_progress_format(const struct progress *p)
 	return buf_take(&b);
 }
 
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 /* An open, locked lock file next to path; -1 with *err. */
 static int
 lock_file(const char *path, const char *suffix, int how, char **err)
@@ -359,8 +367,10 @@ lock_file(const char *path, const char *suffix, int how, char **err)
 	if (fd == -1) {
 		e = errno;
 		if (err != NULL)
-			*err = xasprintf("%s: cannot create its lock file %s: "
-			    "%s", path, name, strerror(e));
+			/* the path once: the message is shown on one to
+			 * three lines of the screen */
+			*err = xasprintf("%s: cannot create its lock file "
+			    "%s: %s", path, base_name(name), strerror(e));
 		free(name);
 		errno = e;
 		return -1;

@@ -19,6 +19,7 @@
 #include "ui/ui.h"
 
 #define CONTROL(c)	((c) & 0x1f)
+#define MAX_STATUS	3	/* rows a long message may wrap to */
 
 struct ui {
 	struct wizard		*w;
@@ -40,6 +41,7 @@ struct ui {
 	const struct ui_config	*cfg;
 	double			 last_key;	/* monotonic seconds */
 	int			 input_x;	/* cursor column of the input */
+	int			 status_rows;	/* the message's rows (1..3) */
 };
 
 int
@@ -106,15 +108,16 @@ style_attr(const struct ui *u, enum lstyle s)
 	}
 }
 
-/* Rows: the title, a blank, the content, the status line, the keys. */
+/* Rows: the title, a blank, the content, the status rows, the keys. */
 static size_t
 content_height(const struct ui *u)
 {
-	size_t other = 3 + u->key_rows;
+	size_t other = 2 + (size_t)u->status_rows + u->key_rows;
 
 	return (size_t)LINES > other ? (size_t)LINES - other : 1;
 }
 
+/* The last status row (the search input, the "more below" mark). */
 static int
 status_row(const struct ui *u)
 {
@@ -318,16 +321,59 @@ draw_input(struct ui *u)
 	return x < (size_t)COLS ? (int)x : COLS - 1;
 }
 
+static const char *
+status_message(const struct view *v)
+{
+	return v->banner != NULL ? v->banner : v->message;
+}
+
+/* The columns a message has beside the "more below" mark. */
+static size_t
+message_width(const struct ui *u)
+{
+	char *a = layout_text(_("more below \u2193"), u->utf8);
+	char *b = layout_text(_("end \u2191"), u->utf8);
+	size_t mw = (text_width(a) > text_width(b) ? text_width(a) :
+	    text_width(b)) + 1;
+
+	free(a);
+	free(b);
+	return (size_t)COLS > mw + 2 ? (size_t)COLS - mw - 2 : 1;
+}
+
+/* How many rows the message takes: a long one (a failed save names the
+ * file and the reason) wraps instead of losing its end. */
+static void
+measure_status(struct ui *u)
+{
+	const char *msg = status_message(&u->view);
+	struct text_line *tl;
+	char *text;
+	size_t n;
+
+	u->status_rows = 1;
+	if (msg == NULL)
+		return;
+	text = layout_text(msg, u->utf8);
+	n = text_wrap(text, message_width(u), &tl);
+	u->status_rows = n > MAX_STATUS ? MAX_STATUS : n < 1 ? 1 : (int)n;
+	free(tl);
+	free(text);
+}
+
 static void
 draw_status(struct ui *u)
 {
 	const struct view *v = &u->view;
-	const char *msg = v->banner != NULL ? v->banner : v->message;
+	const char *msg = status_message(v);
 	bool error = v->banner != NULL || v->message_error;
 	char *text, *more = NULL;
-	size_t mw = 0;
+	struct text_line *tl;
+	size_t n, i;
+	int r, top = status_row(u) + 1 - u->status_rows;
 
-	draw_fill_line(status_row(u), A_NORMAL);
+	for (r = top; r <= status_row(u); r++)
+		draw_fill_line(r, A_NORMAL);
 	if (v->input != NULL && msg == NULL) {
 		u->input_x = draw_input(u);
 		return;
@@ -335,19 +381,21 @@ draw_status(struct ui *u)
 	if (u->more_below || u->top > 0) {
 		more = layout_text(u->more_below ? _("more below \u2193") :
 		    _("end \u2191"), u->utf8);
-		mw = text_width(more) + 1;
 		attrset(u->th.more);
-		draw_put(status_row(u), COLS - (int)mw, more, mw);
+		draw_put(status_row(u), COLS - (int)text_width(more) - 1, more,
+		    text_width(more) + 1);
 		attrset(A_NORMAL);
 		free(more);
 	}
 	if (msg == NULL)
 		return;
 	text = layout_text(msg, u->utf8);
+	n = text_wrap(text, message_width(u), &tl);
 	attrset(error ? u->th.error : u->th.note);
-	draw_put(status_row(u), 1, text, (size_t)COLS > mw + 2 ?
-	    (size_t)COLS - mw - 2 : 0);
+	for (i = 0; i < n && i < (size_t)u->status_rows; i++)
+		mvaddnstr(top + (int)i, 1, text + tl[i].off, (int)tl[i].len);
 	attrset(A_NORMAL);
+	free(tl);
 	free(text);
 }
 
@@ -529,6 +577,7 @@ draw(struct ui *u)
 		return;
 	}
 	u->key_rows = count_key_rows(u);
+	measure_status(u);
 	width = (size_t)COLS - 4;
 	layout_free(&u->lay);
 	lr.width = width;
@@ -934,6 +983,7 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 	u.hooks = hooks;
 	u.utf8 = wizard_utf8(w);
 	u.anchor_block = -1;
+	u.status_rows = 1;
 	u.cfg = cfg;
 	u.last_key = draw_mono();
 
