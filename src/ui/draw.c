@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/text.h"
 #include "core/xmalloc.h"
@@ -19,6 +21,22 @@ restore(void)
 	if (ui_active) {
 		ui_active = false;
 		endwin();
+	}
+}
+
+/* Ctrl-S stops a terminal's output until Ctrl-Q (XON/XOFF flow control):
+ * to a person who pressed it by habit, optout has hung. In optout it is
+ * only a key. The terminal's own setting comes back with endwin(), also
+ * on Ctrl-Z; def_prog_mode() keeps ours for the return. */
+static void
+no_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) == 0 && (t.c_iflag & IXON)) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		if (tcsetattr(STDIN_FILENO, TCSADRAIN, &t) == 0)
+			def_prog_mode();
 	}
 }
 
@@ -45,6 +63,7 @@ draw_start(bool raw_keys)
 		cbreak();
 	noecho();
 	nonl();
+	no_flow_control();
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(1);

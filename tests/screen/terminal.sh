@@ -2,7 +2,7 @@
 # The terminal as people really have it: resized in the middle of a page,
 # too small, without UTF-8, without colour; the cursor on the focus.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 13
+plan 14
 
 first_content_row() {	# the third line of the screen, where content starts
 	screen | sed -n 3p
@@ -73,4 +73,12 @@ ok "NO_COLOR: the focused line has a reverse-video block with > in its margin"
 row=$(screen | grep -n '^>' | cut -d: -f1)
 [ -n "$row" ] && [ "$(cursor_row)" = "$((row - 1))" ]
 ok "the cursor sits on the focused line (for braille displays)"
+
+# Ctrl-S (XOFF, pressed by habit to save) must not freeze the screen
+# until Ctrl-Q; found by tests/torture/monkey.py.
+focus_on_pinterest() {
+	screen | grep -q '^>.*Pinterest'
+}
+keys C-s Down; poll 2 focus_on_pinterest
+ok "Ctrl-S does not stop the screen: the next key still shows"
 finish
