@@ -11,6 +11,8 @@
 #include "sys/signals.h"
 
 static volatile sig_atomic_t pending;
+static const int leave_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define NLEAVE	(sizeof leave_sigs / sizeof leave_sigs[0])
 
 static void
 on_signal(int sig)
@@ -22,7 +24,6 @@ on_signal(int sig)
 void
 signals_install(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa;
 	size_t i;
 
@@ -30,8 +31,8 @@ signals_install(void)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_signal;
 	sa.sa_flags = 0;	/* no SA_RESTART: a blocked read returns */
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (i = 0; i < NLEAVE; i++)
+		sigaction(leave_sigs[i], &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }
@@ -88,4 +89,16 @@ int
 signals_pending(void)
 {
 	return pending;
+}
+
+void
+signals_hold(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < NLEAVE; i++)
+		sigaddset(&set, leave_sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
 }

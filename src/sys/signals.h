@@ -4,6 +4,8 @@
 #ifndef OPTOUT_SIGNALS_H
 #define OPTOUT_SIGNALS_H
 
+#include <signal.h>
+
 void	 signals_install(void);
 /* Kiosk: Ctrl-C, Ctrl-\ and Ctrl-Z (and the same signals sent from
  * outside) cannot end or stop optout; SIGTERM and SIGHUP still can. */
@@ -18,5 +20,8 @@ void	 signals_default_resize(void);
 void	 signals_no_core_dumps(void);
 /* The first signal that asked us to leave, or 0. */
 int	 signals_pending(void);
+/* Holds back the signals that ask us to leave (*old: the mask before,
+ * for pselect() to let them in while it waits, and for the end). */
+void	 signals_hold(sigset_t *old);
 
 #endif

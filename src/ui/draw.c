@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/select.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include "ui/ui.h"
 
 static bool ui_active;
+static sigset_t waiting;	/* the signal mask to wait with (draw_key) */
 
 static void
 restore(void)
@@ -67,6 +70,7 @@ draw_start(bool raw_keys)
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(1);
+	signals_hold(&waiting);
 	return scr;
 }
 
@@ -76,6 +80,7 @@ draw_stop(SCREEN *scr)
 	restore();
 	fatal_set_hook(NULL);
 	delscreen(scr);
+	sigprocmask(SIG_SETMASK, &waiting, NULL);
 }
 
 #define PAIR_QR_LIGHT	5
@@ -172,25 +177,44 @@ draw_mono(void)
 
 #define MAX_ERRS	3	/* ERRs in a row without a signal: tty gone */
 
+/* The signals that ask us to leave are held back except while draw_key
+ * waits in pselect(), which lets them in: one that came while optout was
+ * drawing used to be noticed only after the next key, since get_wch()
+ * then sat in read() (found by tests/torture/signals.py). */
 int
 draw_key(wint_t *ch, bool ticking, int *errs)
 {
-	double before = draw_mono();
-	int type;
+	int delay = wgetdelay(stdscr), type;
+	struct timespec ts, *tp = NULL;
+	fd_set in;
 
-	errno = 0;
-	type = get_wch(ch);
+	(void)ticking;		/* pselect() tells a timeout from a failure */
+	timeout(0);
+	type = get_wch(ch);		/* what ncurses has already */
+	if (type == ERR && signals_pending() == 0) {
+		FD_ZERO(&in);
+		FD_SET(STDIN_FILENO, &in);
+		if (delay >= 0) {
+			ts.tv_sec = delay / 1000;
+			ts.tv_nsec = (long)(delay % 1000) * 1000000L;
+			tp = &ts;
+		}
+		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, tp,
+		    &waiting) <= 0) {	/* a signal, or the time is up */
+			timeout(delay);
+			*errs = 0;
+			return ERR;
+		}
+		type = get_wch(ch);
+	}
+	timeout(delay);
 	if (type != ERR) {
 		*errs = 0;
 		return type;
 	}
-	if (signals_pending() != 0 || errno == EINTR)
+	if (signals_pending() != 0)
 		return ERR;
-	/* A timeout takes its time; an ERR at once, again and again, is a
-	 * terminal that has gone away. */
-	if (ticking && draw_mono() - before > 0.1) {
-		*errs = 0;
-		return ERR;
-	}
+	/* Something to read, and yet nothing, again and again: the
+	 * terminal has gone away. */
 	return ++*errs >= MAX_ERRS ? DRAW_GONE : ERR;
 }

@@ -34,9 +34,10 @@ double	 draw_mono(void);
 
 #define DRAW_GONE	(-2)	/* draw_key: the terminal went away */
 
-/* Reads a key (get_wch) as OK or KEY_CODE_YES; ERR when a signal came
- * or a timeout set with timeout() (ticking) passed; DRAW_GONE after
- * reads that fail at once again and again. errs counts those. */
+/* Reads a key (get_wch) as OK or KEY_CODE_YES, waiting as long as
+ * timeout() says; ERR when a signal came or the time passed; DRAW_GONE
+ * after reads that fail at once again and again. errs counts those. The
+ * signals that ask us to leave arrive only while it waits. */
 int	 draw_key(wint_t *, bool ticking, int *errs);
 
 #endif
