@@ -15,9 +15,10 @@ speaks TAP:
   kinds    wrong versions, zero length, a directory, a FIFO, symbolic
            links in the state file's place
 
-make check runs the short version; make torture the long one (--long:
-1,000 kills, 2 x 500 changes, 10,000 damaged files). The figures of the
-last run go to docs/reliability.md by hand. Python's standard library only.
+make check runs the short version; make torture the long one (--long, or
+TORTURE_LONG=1: 1,000 kills, 2 x 500 changes, 10,000 damaged files). The
+figures of the last run go to docs/reliability.md by hand. Python's
+standard library only.
 """
 
 import argparse
@@ -152,9 +153,12 @@ def kinds(tool, tmp):
 
 def main():
     a = argparse.ArgumentParser()
-    a.add_argument("--long", action="store_true")
+    a.add_argument("--long", action="store_true",
+                   default=bool(os.environ.get("TORTURE_LONG")))
     a.add_argument("--seed", type=int, default=None)
-    a.add_argument("statetool")
+    a.add_argument("statetool", nargs="?", default=os.path.join(
+        os.environ.get("top_builddir", "."), "tests", "torture",
+        "statetool"))
     args = a.parse_args()
     seed = args.seed if args.seed is not None else int(time.time()) % 100000
     rng = random.Random(seed)

@@ -12,6 +12,7 @@
  *   statetool flips PATH N SEED    N damaged copies of the file at PATH
  *                                  (1 to 8 bits flipped): each loads, or
  *                                  is kept aside unchanged with a message
+ *   statetool valid PATH           the file loads, or is not there
  *   statetool kinds DIR            the wrong things in the state file's
  *                                  place: wrong versions, zero length, a
  *                                  directory, a FIFO, symbolic links
@@ -37,6 +38,9 @@
 #define HANG_SECONDS	5	/* a load that takes longer has hung */
 
 static int failures;
+
+static void	fail(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 
 static void
 fail(const char *fmt, ...)
@@ -412,6 +416,21 @@ kinds(const char *dir)
 	return failures > 0;
 }
 
+static int
+valid(const char *path)
+{
+	struct progress p;
+	char *detail, *aside;
+	enum store_load r = store_progress_load(path, &p, &detail, &aside);
+
+	if (r != STORE_LOADED && r != STORE_MISSING)
+		fail("%s", detail);
+	progress_clear(&p);
+	free(detail);
+	free(aside);
+	return failures > 0;
+}
+
 static long
 number(const char *s)
 {
@@ -444,7 +463,9 @@ main(int argc, char **argv)
 		    (unsigned)number(argv[4]));
 	if (argc == 3 && strcmp(argv[1], "kinds") == 0)
 		return kinds(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "valid") == 0)
+		return valid(argv[2]);
 	fprintf(stderr, "usage: statetool save-loop|verify|record|expect|"
-	    "flips|kinds ... (see tests/torture/statetool.c)\n");
+	    "flips|kinds|valid ... (see tests/torture/statetool.c)\n");
 	return 2;
 }
