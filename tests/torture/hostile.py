@@ -244,6 +244,37 @@ def walk_linear(tap, catdir):
            "\n".join(problems))
 
 
+def hostile_state(tap):
+    """A state file with hostile values: told about on the welcome screen
+    (full screen and linear), with nothing of the hostile bytes."""
+    problems = []
+    for mode in ([], ["--linear"]):
+        w = P.World("hostile")
+        os.makedirs(os.path.dirname(w.state_file()))
+        with open(w.state_file(), "w") as f:
+            f.write('version = 1;\naccount = "private";\nplatforms = (\n'
+                    '  { id = "linkedin"; selected = true; status = '
+                    '%s; },\n  { id = "x"; status = %s; }\n);\n' % (
+                        raw_str("d" + OSC + C1), esc_str("d" + OSC + BIDI)))
+        s = P.Session([P.OPTOUT, "--lang", "en"] + mode, w.env(), 24, 80,
+                      emulate=False)
+        try:
+            if not s.said("could not be read", 10):
+                problems.append("%s: no word about the damaged file" % (
+                    mode or "full screen"))
+        finally:
+            s.close()
+        found = bad_bytes(s.raw, True)
+        if mode and b"\x1b" in s.raw:
+            found.append("an escape byte")
+        problems += ["%s: %s" % (mode or "full screen", f) for f in found]
+        problems += ["sanitizer report %s:\n%s" % (f, text)
+                     for f, text in w.reports().items()]
+    tap.ok(not problems, "a state file with hostile values: the person is "
+           "told, full screen and linear, and none of its bytes reach the "
+           "terminal", "\n".join(problems))
+
+
 def rejected(tap, root, name, data, want):
     """A broken file is refused naming it (want: a regex for the rest of
     the message), with no escape byte, by --check-catalog and at start."""
@@ -342,7 +373,7 @@ def main():
     tap = P.Tap()
     if not os.path.exists(P.OPTOUT):
         tap.bail("%s is not built" % P.OPTOUT)
-    tap.plan(10)
+    tap.plan(11)
     root = tempfile.mkdtemp(prefix="optout-hostile.")
     try:
         good = os.path.join(root, "good")
@@ -352,6 +383,7 @@ def main():
         walk(tap, good, "C.UTF-8", "C.UTF-8")
         walk(tap, good, "C", "C (ASCII)")
         walk_linear(tap, good)
+        hostile_state(tap)
         many_steps(tap, root)
         rejected(tap, root, "bad_utf8_raw",
                  platform("bad_utf8_raw").encode().replace(
