@@ -562,8 +562,8 @@ END_TEST
 
 START_TEST(test_final_switch_off_names_label_and_off)
 {
-	struct final f = { ACT_SWITCH_OFF, lt(NULL, "Use my data"),
-	    lt(NULL, NULL) };
+	struct final f = { .action = ACT_SWITCH_OFF,
+	    .label = lt(NULL, "Use my data"), .state = lt(NULL, NULL) };
 	bool fb = false;
 	char *s = words_final(&f, LANG_EN, LANG_EN, &fb);
 
@@ -578,8 +578,8 @@ END_TEST
 
 START_TEST(test_final_switch_off_uses_platform_word_for_off)
 {
-	struct final f = { ACT_SWITCH_OFF, lt("KI-Daten", "AI data"),
-	    lt("Aus", "Off") };
+	struct final f = { .action = ACT_SWITCH_OFF,
+	    .label = lt("KI-Daten", "AI data"), .state = lt("Aus", "Off") };
 	char *s = words_final(&f, LANG_DE, LANG_DE, NULL);
 
 	ck_assert_msg(starts(s, "Switch \u201eKI-Daten\u201c to "
@@ -592,8 +592,9 @@ END_TEST
 
 START_TEST(test_final_switch_on_says_on_protects)
 {
-	struct final f = { ACT_SWITCH_ON, lt(NULL, "Advanced Chat Privacy"),
-	    lt(NULL, NULL) };
+	struct final f = { .action = ACT_SWITCH_ON,
+	    .label = lt(NULL, "Advanced Chat Privacy"),
+	    .state = lt(NULL, NULL) };
 	char *s = words_final(&f, LANG_EN, LANG_EN, NULL);
 
 	ck_assert_str_eq(s, "Switch \u201cAdvanced Chat Privacy\u201d ON. "
@@ -605,7 +606,8 @@ END_TEST
 
 START_TEST(test_final_submit_names_the_button)
 {
-	struct final f = { ACT_SUBMIT, lt("Senden", "Submit"), lt(NULL, NULL) };
+	struct final f = { .action = ACT_SUBMIT,
+	    .label = lt("Senden", "Submit"), .state = lt(NULL, NULL) };
 	char *s = words_final(&f, LANG_EN, LANG_EN, NULL);
 
 	ck_assert_str_eq(s, "Send the form: press \u201cSubmit\u201d.");
@@ -712,7 +714,9 @@ END_TEST
 
 START_TEST(test_status_detail_names_status_and_day)
 {
-	struct record r = { (char *)"x", true, ST_DONE, true, SURF_WEB, NOW };
+	struct record r = { .id = (char *)"x", .selected = true,
+	    .status = ST_DONE, .has_surface = true, .surface = SURF_WEB,
+	    .time = NOW };
 	char *s;
 
 	s = words_status_detail(&r, LANG_EN, false);

@@ -3187,6 +3187,8 @@ static int
 make_writable(const char *path, const struct stat *st, int type,
     struct FTW *ftw)
 {
+	(void)st;
+	(void)ftw;
 	if (type == FTW_D || type == FTW_DNR)
 		chmod(path, 0700);
 	return 0;
@@ -3196,6 +3198,9 @@ static int
 remove_one(const char *path, const struct stat *st, int type,
     struct FTW *ftw)
 {
+	(void)st;
+	(void)type;
+	(void)ftw;
 	remove(path);
 	return 0;
 }
