@@ -9,7 +9,9 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
 : "${TMUX_BIN:=tmux}"
-OPTOUT="$top_builddir/optout"
+# OPTOUT_WRAP runs optout under a tool, e.g. valgrind (.ci/run); with
+# T_SLOW=N every wait lasts N times as long.
+OPTOUT="${OPTOUT_WRAP:+$OPTOUT_WRAP }$top_builddir/optout"
 GOLDEN="$top_srcdir/tests/screen/golden"
 T_NAME=$(basename "$0" .sh)
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/optout-$T_NAME.XXXXXX")
@@ -24,7 +26,7 @@ unset TMUX
 # A sanitizer build (ASan, UBSan) reports into $T_DIR/san/, and each test
 # gets one more check: that no optout it started reported anything.
 T_SAN=
-if grep -qE '__asan_init|__ubsan_handle' "$OPTOUT" 2>/dev/null; then
+if grep -qE '__asan_init|__ubsan_handle' "$top_builddir/optout" 2>/dev/null; then
 	T_SAN=1
 fi
 
@@ -159,7 +161,7 @@ keys() {
 poll() {
 	local limit=$1 i=0
 	shift
-	local n=$((limit * 20))
+	local n=$((limit * 20 * ${T_SLOW:-1}))
 	while [ $i -lt $n ]; do
 		"$@" && return 0
 		sleep 0.05
