@@ -11,6 +11,8 @@
 #include "sys/signals.h"
 
 static volatile sig_atomic_t pending;
+static volatile sig_atomic_t stop_pending;
+static bool stop_caught;
 static const int leave_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 #define NLEAVE	(sizeof leave_sigs / sizeof leave_sigs[0])
 
@@ -100,5 +102,73 @@ signals_hold(sigset_t *old)
 	sigemptyset(&set);
 	for (i = 0; i < NLEAVE; i++)
 		sigaddset(&set, leave_sigs[i]);
+	sigaddset(&set, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_pending = 1;
+}
+
+static void
+set_stop_handler(void (*handler)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = handler;
+	sigaction(SIGTSTP, &sa, NULL);
+}
+
+/* ncurses' own SIGTSTP handler leaves curses and stops inside the signal
+ * handler, in the middle of whatever drawing it interrupted; if the
+ * window was resized while stopped, the redraw on SIGCONT reallocated the
+ * screen under that drawing call, which then crashed (found by
+ * tests/torture/monkey.py under ASan). The main loop does it instead. */
+void
+signals_catch_stop(void)
+{
+	struct sigaction old;
+
+	if (sigaction(SIGTSTP, NULL, &old) == -1 || old.sa_handler != SIG_DFL)
+		return;		/* ignored: a kiosk cannot be stopped */
+	stop_pending = 0;
+	set_stop_handler(on_stop);
+	stop_caught = true;
+}
+
+bool
+signals_stop_pending(void)
+{
+	bool was = stop_pending != 0;
+
+	stop_pending = 0;
+	return was;
+}
+
+void
+signals_stop_now(void)
+{
+	sigset_t set, prev;
+
+	set_stop_handler(SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, &prev);
+	raise(SIGTSTP);		/* stopped here until SIGCONT */
+	sigprocmask(SIG_SETMASK, &prev, NULL);
+	set_stop_handler(on_stop);
+}
+
+void
+signals_release_stop(void)
+{
+	if (stop_caught) {
+		set_stop_handler(SIG_DFL);
+		stop_caught = false;
+	}
 }

@@ -5,6 +5,7 @@
 #define OPTOUT_SIGNALS_H
 
 #include <signal.h>
+#include <stdbool.h>
 
 void	 signals_install(void);
 /* Kiosk: Ctrl-C, Ctrl-\ and Ctrl-Z (and the same signals sent from
@@ -20,8 +21,20 @@ void	 signals_default_resize(void);
 void	 signals_no_core_dumps(void);
 /* The first signal that asked us to leave, or 0. */
 int	 signals_pending(void);
-/* Holds back the signals that ask us to leave (*old: the mask before,
- * for pselect() to let them in while it waits, and for the end). */
+/* Holds back the signals that ask us to leave, and Ctrl-Z's (*old: the
+ * mask before, for pselect() to let them in while it waits, and for the
+ * end). */
 void	 signals_hold(sigset_t *old);
+
+/* Ctrl-Z (SIGTSTP) in the full-screen mode becomes a flag too, unless it
+ * is ignored (a kiosk). Call before curses starts: ncurses then leaves it
+ * to us instead of leaving curses inside its signal handler. */
+void	 signals_catch_stop(void);
+/* Whether Ctrl-Z came since the last call. */
+bool	 signals_stop_pending(void);
+/* Stops the process now, as Ctrl-Z would have; returns when continued. */
+void	 signals_stop_now(void);
+/* Ctrl-Z has its default action again (the full-screen mode ends). */
+void	 signals_release_stop(void);
 
 #endif

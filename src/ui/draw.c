@@ -48,8 +48,11 @@ draw_start(bool raw_keys)
 {
 	SCREEN *scr;
 
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
+	signals_catch_stop();	/* before newterm: see signals.h */
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		signals_release_stop();
 		return NULL;
+	}
 	set_term(scr);
 	/* ncurses 6.4 flushes after every cursor movement until the screen
 	 * has once been left and resumed, so one update would go out in
@@ -80,6 +83,7 @@ draw_stop(SCREEN *scr)
 	restore();
 	fatal_set_hook(NULL);
 	delscreen(scr);
+	signals_release_stop();
 	sigprocmask(SIG_SETMASK, &waiting, NULL);
 }
 
@@ -181,6 +185,18 @@ draw_mono(void)
  * waits in pselect(), which lets them in: one that came while optout was
  * drawing used to be noticed only after the next key, since get_wch()
  * then sat in read() (found by tests/torture/signals.py). */
+/* Ctrl-Z: the terminal as the shell needs it, stopped until continued,
+ * then curses again, in the window's size of now (it may have changed
+ * meanwhile) and drawn afresh. */
+static void
+suspend(void)
+{
+	endwin();
+	signals_stop_now();
+	refresh();		/* program modes back; a new size is taken */
+	clearok(curscr, TRUE);
+}
+
 int
 draw_key(wint_t *ch, bool ticking, int *errs)
 {
@@ -189,6 +205,10 @@ draw_key(wint_t *ch, bool ticking, int *errs)
 	fd_set in;
 
 	(void)ticking;		/* pselect() tells a timeout from a failure */
+	if (signals_stop_pending()) {
+		suspend();
+		return ERR;	/* the caller draws again */
+	}
 	timeout(0);
 	type = get_wch(ch);		/* what ncurses has already */
 	if (type == ERR && signals_pending() == 0) {

@@ -216,6 +216,70 @@ class Trial:
         self.check_state(len(self.actions), len(self.actions))
 
 
+def stop_resize_continue(tap, rng, rounds):
+    """Ctrl-Z in the middle of drawing (keys typed fast), the window
+    resized while optout is stopped, then continued: it must draw again in
+    the new size and go on. ncurses' own SIGTSTP handler did this inside
+    the signal handler, and the resize freed memory under the drawing call
+    it had interrupted: a crash, found by monkey.py under ASan."""
+    w = P.World("signals")
+    s = P.Session([P.OPTOUT, "--lang", "en"], w.env(), 24, 80)
+    problems = []
+    stops = 0
+    try:
+        for key, want in [(None, "Object to AI training"),
+                          ("\r", "Who is objecting?"),
+                          ("\r", "Which platforms")]:
+            if key:
+                s.send(key)
+            if not s.wait_text(want):
+                problems.append("no %r" % want)
+        for r in range(rounds):
+            if problems or s.status is not None:
+                break
+            s.send("\x1b[B\x1b[B \x1b[A" * rng.randint(1, 4) + "\x1a")
+            end = time.monotonic() + 3
+            while not s.stopped() and time.monotonic() < end:
+                s.pump(0.01)
+            if not s.stopped():
+                problems.append("round %d: Ctrl-Z did not stop it (%s)" % (
+                    r, s.state()))
+                break
+            stops += 1
+            s.settle(0.05, 1.0)
+            if s.termios_diff() or not P.screen_left(s.raw):
+                problems.append("round %d: the terminal was not restored "
+                                "for the shell" % r)
+            rows, cols = rng.choice([(5, 10), (12, 40), (16, 50), (30, 100),
+                                     (60, 200), (24, 80)])
+            s.resize(rows, cols)
+            s.kill(signal.SIGCONT)
+            title = "Which platforms" if rows >= 16 and cols >= 50 else \
+                "too small"
+            if not s.wait_flat(title, 5):
+                problems.append("round %d: no redraw at %dx%d after "
+                                "SIGCONT (%s)" % (r, cols, rows, P.exit_text(
+                                    s.status)))
+        if s.status is None and not problems:
+            s.resize(24, 80)
+            s.wait_text("Which platforms", 5)
+            s.send("q")
+            s.wait_text("Quit optout?", 5)
+            s.send("\r")
+            st = s.wait_exit(5.0)
+            if P.exit_code(st) != 0:
+                problems.append("ended with %s" % P.exit_text(st))
+        elif s.status is not None:
+            problems.append("optout ended with %s" % P.exit_text(s.status))
+    finally:
+        s.close()
+    problems += ["sanitizer report %s:\n%s" % (f, text)
+                 for f, text in w.reports().items()]
+    tap.ok(not problems, "Ctrl-Z while drawing, the window resized while "
+           "stopped, continued: %d times redrawn in the new size, no crash"
+           % stops, "\n".join(problems[:6]))
+
+
 def calibrate(tap):
     """The platform ids of the list's items 1 to 9: tick each once and
     read the file (records are added in the order they are ticked)."""
@@ -261,11 +325,12 @@ def main():
         tap.bail("%s is not built" % P.OPTOUT)
     seed = args.seed if args.seed is not None else int(time.time()) % 10000
     trials = args.trials or (50 if P.LONG else 2)
-    tap.plan(len(sigs))
+    tap.plan(len(sigs) + 1)
     tap.diag("seed %d (signals.py --seed %d repeats this run)" % (seed,
                                                                  seed))
     ids = calibrate(tap)
     rng = random.Random(seed)
+    stop_resize_continue(tap, rng, 40 if P.LONG else 8)
     for sig in sigs:
         t0 = time.monotonic()
         problems = []
