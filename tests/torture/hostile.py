@@ -158,9 +158,8 @@ def walk(tap, catdir, lang_env, label):
             s.send(key)
             if not problems and not s.wait_text(want):
                 problems.append("%r did not lead to %r" % (key, want))
-        s.send("\r")
+        s.press("\r")
         for _ in range(80):
-            s.settle(0.05, 3.0)
             flat = s.flat()
             for word in ("what happens", "where are you doing it",
                          "step by step", "what happened"):
@@ -171,13 +170,11 @@ def walk(tap, catdir, lang_env, label):
             if "step by step" in flat and "help" not in seen:
                 seen.add("help")
                 for _ in range(10):     # page through the 100 KB label
-                    s.send("\x1b[6~")
-                    s.settle(0.02, 3.0)
-                s.send("?")
-                s.settle(0.05, 3.0)
-                s.send("\x1b")
-                s.settle(0.05, 3.0)
-            s.send(END + "\r")
+                    s.press("\x1b[6~")
+                s.press("?")
+                s.press("\x1b")
+            s.press(END)
+            s.press("\r")
         if "Summary" not in s.flat():
             problems.append("never reached the summary (saw %s)" %
                             sorted(seen))
@@ -217,10 +214,9 @@ def walk_linear(tap, catdir):
             s.send("\r")
         s.send("1\r")
         for _ in range(60):
-            s.settle(0.05, 3.0)
             if b"Summary" in s.raw or s.status is not None:
                 break
-            s.send("\r")
+            s.press("\r")
         if not s.said("Summary", 2):
             problems.append("never reached the summary")
         s.send("q\r")
@@ -349,12 +345,12 @@ def many_steps(tap, root):
             if not s.wait_text(want, 20):
                 problems.append("no %r" % want)
                 break
-        s.send("\r")
+        s.press("\r")
         for _ in range(12):
-            s.settle(0.05, 5.0)
             if "step by step" in s.flat():
                 break
-            s.send(END + "\r")
+            s.press(END)
+            s.press("\r")
         s.send(END)                 # the last step
         if not s.wait_flat("10000. b", 20):
             problems.append("End did not show the last step")

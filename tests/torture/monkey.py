@@ -19,6 +19,7 @@ resizes in all. TAP.
 """
 
 import argparse
+import collections
 import os
 import random
 import signal
@@ -104,11 +105,20 @@ class Run:
                       "probes": 0}
         self.endings = {}
         self.slowest = 0.0
+        self.recent = collections.deque(maxlen=40)   # the last actions
 
     def problem(self, what):
         if self.s is not None:
             tail = bytes(self.s.raw[-300:])
             what += "\nlast output: %r" % tail
+            # all of it, for a closer look
+            keep = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                                "optout-monkey-%d-%d.raw" % (
+                                    self.seed, self.count["keys"]))
+            with open(keep, "wb") as f:
+                f.write(self.s.raw)
+            what += "\n(all it wrote: %s)\nlast actions: %r" % (
+                keep, list(self.recent))
         self.problems.append("%s (seed %d, after %d keys)" % (
             what, self.seed, self.count["keys"]))
 
@@ -190,10 +200,14 @@ class Run:
                 if self.s.stopped():
                     self.stopped()
                 if i in resize_at:
-                    self.s.resize(*random_size(self.rng))
+                    size = random_size(self.rng)
+                    self.recent.append(size)
+                    self.s.resize(*size)
                     self.count["resizes"] += 1
                 else:
-                    if not self.s.send(random_key(self.rng)):
+                    k = random_key(self.rng)
+                    self.recent.append(k)
+                    if not self.s.send(k):
                         if self.s.status is None and self.s.alive() and \
                                 not self.s.stopped():
                             self.problem("a key could not be written "

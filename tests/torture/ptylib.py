@@ -364,6 +364,14 @@ class Session:
                 return False
         return True
 
+    def press(self, data, quiet=0.15, timeout=10.0):
+        """Sends keys and waits for the answer: some output, then quiet
+        for a while (a slow build takes its time to redraw)."""
+        self.settle(0.0, 1.0)
+        self.send(data)
+        if self.wait_output(timeout):
+            self.settle(quiet, timeout)
+
     def resize(self, rows, cols):
         """TIOCSWINSZ on the terminal: the kernel sends SIGWINCH to the
         foreground process group when the size changes."""
