@@ -351,15 +351,19 @@ def many_steps(tap, root):
                 break
             s.press(END)
             s.press("\r")
-        s.send(END)                 # the last step
-        if not s.wait_flat("10000. b", 20):
-            problems.append("End did not show the last step")
+        s.press(END)                # the end: link, QR code, date
+        for _ in range(8):          # back up to the last step
+            if "10000. b" in s.flat():
+                break
+            s.press("\x1b[5~")
+        if "10000. b" not in s.flat():
+            problems.append("End and Page Up did not show the last step")
     finally:
         s.close()
     for f, text in w.reports().items():
         problems.append("sanitizer report %s:\n%s" % (f, text))
     tap.ok(not problems, "10,000 steps (%d KB, under the cap): loaded, "
-           "shown, End reaches the last (%.1f s)" % (len(data) // 1024,
+           "shown, the last one reached (%.1f s)" % (len(data) // 1024,
                                                time.monotonic() - t0),
            "\n".join(problems + ["the screen was:\n" + s.screen.dump()]
                      if problems else []))

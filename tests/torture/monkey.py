@@ -102,7 +102,7 @@ class Run:
         self.world = None
         self.s = None
         self.count = {"keys": 0, "resizes": 0, "starts": 0, "stops": 0,
-                      "probes": 0}
+                      "probes": 0, "linear": 0}
         self.endings = {}
         self.slowest = 0.0
         self.recent = collections.deque(maxlen=40)   # the last actions
@@ -161,12 +161,22 @@ class Run:
             time.sleep(0.01)
 
     def probe(self):
-        """A resize must bring a redraw within 2 s."""
+        """A resize must bring a redraw within 2 s. In the linear mode
+        (the key l leads there) the same key leads back."""
         s = self.s
         s.pump(0.0)
         if not s.alive() or s.stopped():
             return
         self.count["probes"] += 1
+        if s.canonical():
+            self.count["linear"] += 1
+            before = len(s.raw)
+            s.send("\x15l\r")       # Ctrl-U clears the line, then l
+            s.wait_output(2.0)
+            if len(s.raw) == before and s.alive() and not s.stopped():
+                self.problem("the linear mode did not answer within 2 s")
+            s.settle(0.05, 2.0)
+            return
         rows, cols = s.rows, s.cols
         while (rows, cols) == (s.rows, s.cols):
             rows, cols = random_size(self.rng)
@@ -237,11 +247,13 @@ class Run:
                                                key=lambda x: str(x[0])))
         self.tap.ok(not self.problems,
                     "%s, seed %d: %d keys, %d resizes, %d starts (%s), %d "
-                    "Ctrl-Z stops: no crash, no hang (slowest redraw "
-                    "%.2f s), terminal restored, state loads%s (%.0f s)" % (
+                    "Ctrl-Z stops, %d returns from the linear mode: no "
+                    "crash, no hang (slowest redraw %.2f s), terminal "
+                    "restored, state loads%s (%.0f s)" % (
                         self.label, self.seed, self.count["keys"],
                         self.count["resizes"], self.count["starts"],
-                        endings, self.count["stops"], self.slowest,
+                        endings, self.count["stops"], self.count["linear"],
+                        self.slowest,
                         ", no sanitizer report" if P.sanitized() else "",
                         secs),
                     "\n\n".join(self.problems[:5]))

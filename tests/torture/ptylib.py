@@ -412,6 +412,14 @@ class Session:
                                                  self.initial[i]))
         return diff
 
+    def canonical(self):
+        """True while the terminal reads whole lines (the linear mode,
+        or before and after curses)."""
+        try:
+            return bool(termios.tcgetattr(self.master)[3] & termios.ICANON)
+        except termios.error:
+            return False
+
     def stty(self):
         p = subprocess.run(["stty", "-a", "-F", self.slave_name],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -373,7 +373,7 @@ kinds(const char *dir)
 {
 	static const char v0[] = "version = 0;\naccount = \"private\";\n"
 	    "platforms = ();\n";
-	static const char v2[] = "version = 2;\naccount = \"private\";\n"
+	static const char v99[] = "version = 99;\naccount = \"private\";\n"
 	    "platforms = ();\n";
 	static const char good[] = "version = 1;\naccount = \"private\";\n"
 	    "platforms = ();\n";
@@ -391,8 +391,8 @@ kinds(const char *dir)
 
 	write_bytes(path, v0, sizeof v0 - 1);
 	EXPECT("version 0", "aside");
-	write_bytes(path, v2, sizeof v2 - 1);
-	EXPECT("version 2 (a newer optout's)", "kept");
+	write_bytes(path, v99, sizeof v99 - 1);
+	EXPECT("version 99 (a newer optout's)", "kept");
 	remove(path);
 	write_bytes(path, "", 0);
 	EXPECT("zero length", "aside");
