@@ -31,7 +31,7 @@ tm2() {
 }
 workshop_cleanup() {
 	local pid
-	tm2 kill-server 2>/dev/null
+	end_server "$T_SOCK_BASE-p"	# never tm2 kill-server: see lib.sh
 	for pid in "${PIDS[@]}"; do
 		kill "$pid" 2>/dev/null
 	done
@@ -244,7 +244,7 @@ ok "every participant keeps working, alone, and writes nothing there"
 
 # --- a console killed with SIGKILL leaves its room; the next removes it
 for i in $(seq 1 $NLINEAR); do exec {FDS[i]}>&-; done
-tm2 kill-server
+end_server "$T_SOCK_BASE-p"
 for i in $(seq 1 $NLINEAR); do wait "${PIDS[i]}" 2>/dev/null; done
 PIDS=()
 start_optout 80 24 "$ENV" --trainer demo --workshop-file "$WS"

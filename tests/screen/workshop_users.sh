@@ -28,7 +28,7 @@ no_procs() {		# no_procs USER: nothing of USER runs
 
 users_cleanup() {
 	local pid u
-	tm kill-server 2>/dev/null
+	end_server "$T_SOCK"	# never tm kill-server: see lib.sh
 	for pid in "${PIDS[@]}"; do
 		kill "$pid" 2>/dev/null
 	done
