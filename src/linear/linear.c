@@ -507,6 +507,7 @@ linear_run(struct wizard *w, const struct ui_hooks *hooks,
 	enum got g;
 	bool kiosk;
 	struct tty_saved saved = { false };
+	struct sigaction winch;
 
 	memset(&l, 0, sizeof l);
 	l.w = w;
@@ -522,7 +523,7 @@ linear_run(struct wizard *w, const struct ui_hooks *hooks,
 	/* 'l' leads to the full screen only where it can be drawn */
 	w->switch_ok = in == stdin && out == stdout &&
 	    ui_check_terminal(&l.why) == 0;
-	signals_default_resize();
+	signals_default_resize(&winch);
 	if (cfg->raw_keys) {	/* Ctrl-C, Ctrl-\ and Ctrl-Z send nothing */
 		signals_ignore_stop();
 		tty_keys_as_chars(l.fd, &saved);
@@ -587,6 +588,7 @@ linear_run(struct wizard *w, const struct ui_hooks *hooks,
 		}
 	}
 	tty_restore(l.fd, &saved);
+	signals_restore_resize(&winch);
 	free(l.why);
 	return rc;
 }

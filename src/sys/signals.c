@@ -69,11 +69,20 @@ signals_ignore_stop(void)
 }
 
 void
-signals_default_resize(void)
+signals_default_resize(struct sigaction *old)
 {
-	static const int sigs[] = { SIGWINCH };
+	struct sigaction sa;
 
-	set_all(sigs, 1, SIG_DFL);
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGWINCH, &sa, old);
+}
+
+void
+signals_restore_resize(const struct sigaction *old)
+{
+	sigaction(SIGWINCH, old, NULL);
 }
 
 void

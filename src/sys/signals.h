@@ -15,8 +15,12 @@ void	 signals_ignore_interactive(void);
  * shell to bring it back. */
 void	 signals_ignore_stop(void);
 /* The linear mode has no use for window sizes: a resize must not
- * interrupt its reads (curses leaves its SIGWINCH handler behind). */
-void	 signals_default_resize(void);
+ * interrupt its reads (curses leaves its SIGWINCH handler behind). *old
+ * keeps that handler for signals_restore_resize(): ncurses installs it
+ * once per process, so a full screen after the linear mode needs it back
+ * to notice a resize at all (found by tests/torture/monkey.py). */
+void	 signals_default_resize(struct sigaction *old);
+void	 signals_restore_resize(const struct sigaction *old);
 /* No core dumps: a crash must not leave a visitor's answers on disk. */
 void	 signals_no_core_dumps(void);
 /* The first signal that asked us to leave, or 0. */

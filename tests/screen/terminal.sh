@@ -2,7 +2,7 @@
 # The terminal as people really have it: resized in the middle of a page,
 # too small, without UTF-8, without colour; the cursor on the focus.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 14
+plan 15
 
 first_content_row() {	# the third line of the screen, where content starts
 	screen | sed -n 3p
@@ -81,4 +81,14 @@ focus_on_pinterest() {
 }
 keys C-s Down; poll 2 focus_on_pinterest
 ok "Ctrl-S does not stop the screen: the next key still shows"
+
+# To the linear mode and back (the key l): the full screen must still
+# follow the window's size; found by tests/torture/monkey.py.
+start_optout 80 24 "LANG=C.UTF-8" --lang en
+wait_for "Object to AI training"; keys l
+wait_for "l: full screen"; keys l Enter
+wait_for "↑↓ choose"
+tm resize-window -x 40 -y 12; wait_for "too small" &&
+tm resize-window -x 80 -y 24 && wait_for "↑↓ choose"
+ok "after a trip through the linear mode, a resize is still followed"
 finish
