@@ -169,9 +169,12 @@ class Run:
             return
         self.count["probes"] += 1
         if s.canonical():
+            # the linear mode keeps the terminal's own XON/XOFF, by which
+            # Ctrl-S pauses scrolling output: Ctrl-Q resumes it, Ctrl-U
+            # clears the line, then l
             self.count["linear"] += 1
             before = len(s.raw)
-            s.send("\x15l\r")       # Ctrl-U clears the line, then l
+            s.send("\x11\x15l\r")
             s.wait_output(2.0)
             if len(s.raw) == before and s.alive() and not s.stopped():
                 self.problem("the linear mode did not answer within 2 s")
