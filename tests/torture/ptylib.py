@@ -176,6 +176,14 @@ class Session:
         master, slave = pty.openpty()
         self.slave_name = os.ttyname(slave)
         set_size(master, rows, cols)
+        # A key that sends a signal (Ctrl-C, Ctrl-\, Ctrl-Z) makes the
+        # kernel discard the output not yet read from the master. A real
+        # terminal has shown that output long before; this harness may
+        # not have read it yet, and would then miss, say, the program's
+        # leaving of the alternate screen. NOFLSH keeps it.
+        attrs = termios.tcgetattr(master)
+        attrs[3] |= termios.NOFLSH
+        termios.tcsetattr(master, termios.TCSANOW, attrs)
         self.initial = termios.tcgetattr(master)
         r, w = os.pipe()
         pid = os.fork()
