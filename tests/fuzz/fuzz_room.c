@@ -67,7 +67,7 @@ static void
 profile(const char *text)
 {
 	static struct platform v[2];
-	struct catalog cat = { v, 2 };
+	struct catalog cat = { .v = v, .n = 2 };
 	struct workshop ws, again;
 	char *a, *b;
 
