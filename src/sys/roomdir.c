@@ -551,7 +551,8 @@ roomdir_scan(struct roomdir *r, struct seat **out, size_t *nout,
 		v[n++] = s;
 	}
 	closedir(d);
-	qsort(v, n, sizeof *v, by_number);
+	if (n > 1)	/* qsort() must not get NULL, even for none */
+		qsort(v, n, sizeof *v, by_number);
 	*out = v;
 	*nout = n;
 }
