@@ -186,9 +186,15 @@ class Session:
         termios.tcsetattr(master, termios.TCSANOW, attrs)
         self.initial = termios.tcgetattr(master)
         r, w = os.pipe()
+        # Held back from the fork to the exec: a signal that a test sends
+        # in between would otherwise meet this harness's Python handlers
+        # (below), which only set a flag that the exec then forgets, and
+        # the program would start as if never signalled.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
         pid = os.fork()
         if pid == 0:
-            self._shell(argv, env, master, slave, r, w)
+            self._shell(argv, env, master, slave, r, w, mask)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(slave)
         os.close(w)
         self.master, self.shell, self.status_fd = master, pid, r
@@ -205,7 +211,7 @@ class Session:
         SESSIONS.append(self)
 
     @staticmethod
-    def _shell(argv, env, master, slave, r, w):
+    def _shell(argv, env, master, slave, r, w, mask):
         """The child: a session leader that starts the program in the
         foreground and reports its pid and, later, its wait status."""
         try:
@@ -227,6 +233,7 @@ class Session:
                 if slave > 2:
                     os.close(slave)
                 os.close(w)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 os.execve(argv[0], argv, env)
             try:
                 os.setpgid(gc, gc)
@@ -234,6 +241,7 @@ class Session:
                 pass
             os.close(slave)
             signal.signal(signal.SIGHUP, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             os.write(w, b"%d\n" % gc)
             while True:
                 try:
@@ -474,6 +482,8 @@ def _close_all(*_):
 
 
 atexit.register(_close_all)
+HELD = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT,
+        signal.SIGTSTP, signal.SIGPIPE}
 for _sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
     signal.signal(_sig, lambda s, f: (_close_all(), sys.exit(128 + s)))
 

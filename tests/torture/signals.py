@@ -186,8 +186,7 @@ class Trial:
                                      "(process state %s)" % s.state())
                 return
             self.check_terminal("while stopped,")
-            # keys typed before the redraw are dropped (ncurses flushes
-            # type-ahead when it resumes): a person waits for the screen
+            # a person waits for the screen before typing on
             s.kill(signal.SIGCONT)
             if s.wait_output(3.0) == 0:
                 self.problems.append("no redraw after SIGCONT")
@@ -237,7 +236,8 @@ def stop_resize_continue(tap, rng, rounds):
         for r in range(rounds):
             if problems or s.status is not None:
                 break
-            s.send("\x1b[B\x1b[B \x1b[A" * rng.randint(1, 4) + "\x1a")
+            # Down, Down, Space, Up as xterm sends them in keypad mode
+            s.send("\x1bOB\x1bOB \x1bOA" * rng.randint(1, 4) + "\x1a")
             end = time.monotonic() + 3
             while not s.stopped() and time.monotonic() < end:
                 s.pump(0.01)
