@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/select.h>
@@ -179,12 +180,8 @@ draw_mono(void)
 	return ui_monotonic();
 }
 
-#define MAX_ERRS	3	/* ERRs in a row without a signal: tty gone */
+#define MAX_ERRS	3	/* ERRs in a row on a hung-up tty: it is gone */
 
-/* The signals that ask us to leave are held back except while draw_key
- * waits in pselect(), which lets them in: one that came while optout was
- * drawing used to be noticed only after the next key, since get_wch()
- * then sat in read() (found by tests/torture/signals.py). */
 /* Ctrl-Z: the terminal as the shell needs it, stopped until continued,
  * then curses again, in the window's size of now (it may have changed
  * meanwhile) and drawn afresh. */
@@ -197,6 +194,23 @@ suspend(void)
 	clearok(curscr, TRUE);
 }
 
+/* Whether the terminal has hung up (ssh dropped, the window closed).
+ * get_wch() returns ERR for that, but also for bytes that make no
+ * character in this locale, such as an é typed in the C locale, which
+ * must not end the visit (found by tests/torture/monkey.py). */
+static bool
+tty_hung_up(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* The signals that ask us to leave are held back except while draw_key
+ * waits in pselect(), which lets them in: one that came while optout was
+ * drawing used to be noticed only after the next key, since get_wch()
+ * then sat in read() (found by tests/torture/signals.py). */
 int
 draw_key(wint_t *ch, bool ticking, int *errs)
 {
@@ -234,6 +248,10 @@ draw_key(wint_t *ch, bool ticking, int *errs)
 	}
 	if (signals_pending() != 0)
 		return ERR;
+	if (!tty_hung_up()) {	/* input that is no key: ignored */
+		*errs = 0;
+		return ERR;
+	}
 	/* Something to read, and yet nothing, again and again: the
 	 * terminal has gone away. */
 	return ++*errs >= MAX_ERRS ? DRAW_GONE : ERR;

@@ -2,7 +2,7 @@
 # The terminal as people really have it: resized in the middle of a page,
 # too small, without UTF-8, without colour; the cursor on the focus.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 15
+plan 16
 
 first_content_row() {	# the third line of the screen, where content starts
 	screen | sed -n 3p
@@ -53,6 +53,15 @@ start_optout 80 24 "LANG=C" --lang de
 wait_for "Widerspruch"
 ! screen | LC_ALL=C grep -q '[^ -~]' && on_screen_flat "fuer"
 ok "German in an ASCII terminal spells umlauts out (ue), no broken bytes"
+# Umlauts typed where the locale cannot read them (UTF-8 and Latin-1 bytes
+# in the C locale) are no keys, and not a terminal that went away either:
+# three of them in a row ended the visit (found by tests/torture/monkey.py).
+for i in 1 2 3 4 5; do
+	tm send-keys -H c3 a4 e9 ff 2>/dev/null
+	sleep 0.1
+done
+keys Enter; wait_for "Wer widerspricht?"
+ok "umlauts typed in the C locale are ignored; the visit goes on"
 keys q; wait_for "Yes\|Ja" 1; keys Enter; wait_exit
 
 start_optout 80 24 "LANG=C.UTF-8 NO_COLOR=1"
