@@ -39,17 +39,25 @@ signals_install(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/* One signal's handler, no flags, nothing blocked (*old: the one before). */
 static void
-set_all(const int *sigs, size_t n, void (*handler)(int))
+set_handler(int sig, void (*handler)(int), struct sigaction *old)
 {
 	struct sigaction sa;
-	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = handler;
+	sigaction(sig, &sa, old);
+}
+
+static void
+set_all(const int *sigs, size_t n, void (*handler)(int))
+{
+	size_t i;
+
 	for (i = 0; i < n; i++)
-		sigaction(sigs[i], &sa, NULL);
+		set_handler(sigs[i], handler, NULL);
 }
 
 void
@@ -71,12 +79,7 @@ signals_ignore_stop(void)
 void
 signals_default_resize(struct sigaction *old)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGWINCH, &sa, old);
+	set_handler(SIGWINCH, SIG_DFL, old);
 }
 
 void
@@ -122,17 +125,6 @@ on_stop(int sig)
 	stop_pending = 1;
 }
 
-static void
-set_stop_handler(void (*handler)(int))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = handler;
-	sigaction(SIGTSTP, &sa, NULL);
-}
-
 /* ncurses' own SIGTSTP handler leaves curses and stops inside the signal
  * handler, in the middle of whatever drawing it interrupted; if the
  * window was resized while stopped, the redraw on SIGCONT reallocated the
@@ -146,7 +138,7 @@ signals_catch_stop(void)
 	if (sigaction(SIGTSTP, NULL, &old) == -1 || old.sa_handler != SIG_DFL)
 		return;		/* ignored: a kiosk cannot be stopped */
 	stop_pending = 0;
-	set_stop_handler(on_stop);
+	set_handler(SIGTSTP, on_stop, NULL);
 	stop_caught = true;
 }
 
@@ -164,20 +156,20 @@ signals_stop_now(void)
 {
 	sigset_t set, prev;
 
-	set_stop_handler(SIG_DFL);
+	set_handler(SIGTSTP, SIG_DFL, NULL);
 	sigemptyset(&set);
 	sigaddset(&set, SIGTSTP);
 	sigprocmask(SIG_UNBLOCK, &set, &prev);
 	raise(SIGTSTP);		/* stopped here until SIGCONT */
 	sigprocmask(SIG_SETMASK, &prev, NULL);
-	set_stop_handler(on_stop);
+	set_handler(SIGTSTP, on_stop, NULL);
 }
 
 void
 signals_release_stop(void)
 {
 	if (stop_caught) {
-		set_stop_handler(SIG_DFL);
+		set_handler(SIGTSTP, SIG_DFL, NULL);
 		stop_caught = false;
 	}
 }
