@@ -710,7 +710,8 @@ out:
 static int
 cmd_trainer(struct app *a)
 {
-	struct trainer_config cfg = { &a->ws, &a->cat, a->li.utf8, 0 };
+	struct trainer_config cfg = { .ws = &a->ws, .cat = &a->cat,
+	    .utf8 = a->li.utf8, .cleaned = 0, .lang = a->opt.lang };
 	struct broadcast none = { 0, BROADCAST_NONE, NULL };
 	struct roomdir room;
 	char *profile, *bc, *err = NULL, *why;

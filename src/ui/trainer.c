@@ -11,6 +11,7 @@
 #include "core/room.h"
 #include "core/text.h"
 #include "core/xmalloc.h"
+#include "sys/i18n.h"
 #include "sys/signals.h"
 #include "ui/curses.h"
 #include "ui/draw.h"
@@ -19,6 +20,7 @@
 
 #define CONTROL(c)	((c) & 0x1f)
 #define NAME_COLS	22
+#define NAME_MIN_COLS	12	/* "Plattform", "Instagram" and a space */
 
 struct trainer {
 	struct roomdir			*room;
@@ -36,6 +38,7 @@ struct trainer {
 	char				*status;	/* owned, or NULL */
 	bool				 status_error;
 	bool				 done;
+	enum lang			 lang;		/* of the screen */
 };
 
 static void
@@ -44,6 +47,18 @@ set_status(struct trainer *t, bool error, const char *s)
 	free(t->status);
 	t->status = s != NULL ? xstrdup(s) : NULL;
 	t->status_error = error;
+}
+
+/* The console in another language, from its next drawing on (a message
+ * already shown was in the old one: it goes). */
+static void
+set_lang(struct trainer *t, enum lang l)
+{
+	if (t->lang == l)
+		return;
+	t->lang = l;
+	i18n_set_lang(l);
+	set_status(t, false, NULL);
 }
 
 static void
@@ -125,16 +140,24 @@ draw_table(const struct trainer *t, int y, int last)
 {
 	const char *head[4] = { _("Explanation"), _("Steps"), _("Done"),
 	    _("Need help") };
-	int w[4], x[4], i, col = 2 + NAME_COLS;
+	int w[4], x[4], i, col, need = 2 + NAME_COLS;
 	const struct room_row *r;
 	size_t k;
 	char *more;
 
-	text_at(t, y, 2, _("Platform"), t->th.heading);
 	for (i = 0; i < 4; i++) {
 		w[i] = (int)text_width(head[i]);
 		if (w[i] < 5)
 			w[i] = 5;
+		need += w[i] + 2;
+	}
+	/* Longer headings (German) at 60 columns: the names' column gives
+	 * way, so that the last number is not cut off. */
+	col = 2 + NAME_COLS - (need > COLS ? need - COLS : 0);
+	if (col < 2 + NAME_MIN_COLS)
+		col = 2 + NAME_MIN_COLS;
+	text_at(t, y, 2, _("Platform"), t->th.heading);
+	for (i = 0; i < 4; i++) {
 		x[i] = col;
 		text_at(t, y, col + w[i] - (int)text_width(head[i]), head[i],
 		    t->th.heading);
@@ -308,6 +331,13 @@ draw_keys(const struct trainer *t)
 		text_at(t, LINES - 1, x, _(k[i][1]), A_NORMAL);
 		x += (int)text_width(_(k[i][1])) + 2;
 	}
+	if (!t->typing && !t->confirm) {	/* the other language, by its
+						   own name, as in the wizard */
+		text_at(t, LINES - 1, x, t->lang == LANG_DE ? "e" : "d",
+		    t->th.key);
+		text_at(t, LINES - 1, x + 2, t->lang == LANG_DE ? "English" :
+		    "Deutsch", A_NORMAL);
+	}
 }
 
 static void
@@ -426,6 +456,14 @@ key(struct trainer *t, int type, wint_t ch)
 	case CONTROL('c'):
 		t->confirm = true;
 		break;
+	case 'd':
+	case 'D':
+		set_lang(t, LANG_DE);
+		break;
+	case 'e':
+	case 'E':
+		set_lang(t, LANG_EN);
+		break;
 	case CONTROL('l'):
 		clearok(curscr, TRUE);
 		break;
@@ -446,6 +484,7 @@ trainer_run(struct roomdir *room, const struct trainer_config *cfg)
 	memset(&t, 0, sizeof t);
 	t.room = room;
 	t.cfg = cfg;
+	t.lang = cfg->lang;
 	if (cfg->cleaned > 0) {
 		msg = xasprintf(ngettext("Removed what %zu console that "
 		    "ended without cleaning up had left.", "Removed what %zu "

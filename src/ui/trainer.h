@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/catalog.h"
+#include "core/lang.h"
 #include "core/workshop.h"
 #include "sys/roomdir.h"
 
@@ -23,6 +24,7 @@ struct trainer_config {
 	const struct catalog	*cat;	/* the platforms' names */
 	bool			 utf8;
 	size_t			 cleaned; /* rooms of ended consoles removed */
+	enum lang		 lang;	/* at the start; d and e switch it */
 };
 
 /* Runs the console on an open room until the trainer ends the workshop

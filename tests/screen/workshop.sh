@@ -6,7 +6,7 @@
 # workshop on disk once the trainer leaves, while participants work on; a
 # console killed with SIGKILL is cleaned up by the next one.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 28
+plan 31
 
 BASE="$T_DIR/run"		# stands for /run/optout
 ROOM="$BASE/demo"
@@ -223,6 +223,21 @@ ok "a seat without a key for the profile's idle minutes is listed as idle"
 kill "$SLEEPER"
 poll 3 trainer_says "Left or gone: seats 99" && trainer_says "31 joined, 30 here"
 ok "when its process ends, the seat is listed as gone and no longer counted"
+
+# --- the console in German and back, counts and all
+keys d
+poll 3 trainer_says "Konsole der Kursleitung" &&
+    trainer_says "Nachricht an alle" && trainer_says "e English" &&
+    trainer_has '^  LinkedIn +11 +7 +6 +5$'
+ok "d shows the console in German, e (named English) leads back"
+tm resize-window -x 60 -y 24
+poll 3 trainer_has '^  LinkedIn +11 +7 +6 +5$' && trainer_says "Hilfe nötig"
+ok "at 60 columns the German headings fit and no number is cut off"
+tm resize-window -x 80 -y 24
+keys e
+poll 3 trainer_says "trainer's console" && trainer_says "d Deutsch" &&
+    trainer_says "30 here"
+ok "e shows it in English again, the same counts"
 
 # --- the trainer leaves: the room is removed, participants go on
 keys q
