@@ -1,7 +1,6 @@
 /* kv.c: reading "key value" lines strictly. */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,22 +13,6 @@ kv_init(struct kv_reader *r, const char *text)
 {
 	memset(r, 0, sizeof *r);
 	r->p = text;
-}
-
-/* Valid UTF-8 with nothing that could steer a terminal. */
-static bool
-clean_value(const char *s, size_t n)
-{
-	size_t i = 0, k;
-	uint32_t cp;
-
-	while (i < n) {
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0 ||
-		    text_is_unsafe(cp))
-			return false;
-		i += k;
-	}
-	return true;
 }
 
 bool
@@ -58,7 +41,8 @@ kv_next(struct kv_reader *r)
 			return false;
 		}
 	}
-	if (!clean_value(sp + 1, (size_t)(nl - sp - 1))) {
+	/* valid UTF-8 with nothing that could steer a terminal */
+	if (!text_plain(sp + 1, (size_t)(nl - sp - 1))) {
 		r->bad = true;
 		return false;
 	}
