@@ -212,13 +212,12 @@ tty_hung_up(void)
  * drawing used to be noticed only after the next key, since get_wch()
  * then sat in read() (found by tests/torture/signals.py). */
 int
-draw_key(wint_t *ch, bool ticking, int *errs)
+draw_key(wint_t *ch, int *errs)
 {
 	int delay = wgetdelay(stdscr), type;
 	struct timespec ts, *tp = NULL;
 	fd_set in;
 
-	(void)ticking;		/* pselect() tells a timeout from a failure */
 	if (signals_stop_pending()) {
 		suspend();
 		return ERR;	/* the caller draws again */

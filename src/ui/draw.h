@@ -35,9 +35,10 @@ double	 draw_mono(void);
 #define DRAW_GONE	(-2)	/* draw_key: the terminal went away */
 
 /* Reads a key (get_wch) as OK or KEY_CODE_YES, waiting as long as
- * timeout() says; ERR when a signal came or the time passed; DRAW_GONE
- * after reads that fail at once again and again. errs counts those. The
- * signals that ask us to leave arrive only while it waits. */
-int	 draw_key(wint_t *, bool ticking, int *errs);
+ * timeout() says; ERR when a signal came, the time passed or the input
+ * made no key; DRAW_GONE when the terminal has hung up and reads fail
+ * again and again (errs counts those). The signals that ask us to leave
+ * arrive only while it waits. */
+int	 draw_key(wint_t *, int *errs);
 
 #endif

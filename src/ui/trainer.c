@@ -502,7 +502,7 @@ trainer_run(struct roomdir *room, const struct trainer_config *cfg)
 			break;
 		refresh_room(&t);
 		draw(&t);
-		if ((type = draw_key(&ch, true, &errs)) == DRAW_GONE) {
+		if ((type = draw_key(&ch, &errs)) == DRAW_GONE) {
 			result = -1;	/* the terminal is gone */
 			break;
 		}

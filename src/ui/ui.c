@@ -1004,7 +1004,7 @@ ui_run(struct wizard *w, const struct ui_hooks *hooks,
 			hooks->sync(hooks->room, w, pressed);
 		pressed = false;
 		draw(&u);
-		if ((type = draw_key(&ch, ticking, &errs)) == DRAW_GONE) {
+		if ((type = draw_key(&ch, &errs)) == DRAW_GONE) {
 			result = -1;	/* the terminal is gone */
 			break;
 		}
