@@ -138,21 +138,12 @@ write_cache(const char *path, const struct buf *key,
     const struct catalog *cat)
 {
 	struct buf b = { 0 };
-	char *dir, *slash, *err = NULL;
+	char *err = NULL;
 	bool ok = false;
 
 	catalog_encode(cat, key->data, key->len, &b);
-	if (b.len > STORE_CACHE_CAP)
+	if (b.len > STORE_CACHE_CAP || file_mkdirs_for(path, 0700, &err) == -1)
 		goto out;
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
-		*slash = '\0';
-		if (file_mkdirs(dir, 0700, &err) == -1) {
-			free(dir);
-			goto out;
-		}
-	}
-	free(dir);
 	ok = file_replace(path, b.data, b.len, 0600, &err) == 0;
 out:
 	free(err);

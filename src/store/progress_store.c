@@ -390,20 +390,6 @@ lock_file(const char *path, const char *suffix, int how, char **err)
 	return fd;
 }
 
-static int
-make_dir(const char *path, char **err)
-{
-	char *dir = xstrdup(path), *slash;
-	int rc = 0;
-
-	if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
-		*slash = '\0';
-		rc = file_mkdirs(dir, 0700, err);
-	}
-	free(dir);
-	return rc;
-}
-
 int
 store_progress_save(const char *path, struct progress *p, char **err)
 {
@@ -414,7 +400,7 @@ store_progress_save(const char *path, struct progress *p, char **err)
 	bool newer;
 	int fd, rc;
 
-	if (make_dir(path, err) == -1)
+	if (file_mkdirs_for(path, 0700, err) == -1)
 		return -1;
 	/* Another session of the same person may save at the same time:
 	 * under the lock, read what is there and put our changes into it. */
@@ -460,7 +446,7 @@ store_progress_session(const char *path)
 {
 	int fd;
 
-	if (make_dir(path, NULL) == -1)
+	if (file_mkdirs_for(path, 0700, NULL) == -1)
 		return -1;
 	if ((fd = lock_file(path, ".session", LOCK_EX | LOCK_NB, NULL)) != -1) {
 		flock(fd, LOCK_SH);	/* let a later session see us */

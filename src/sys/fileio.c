@@ -256,6 +256,20 @@ file_mkdirs(const char *path, mode_t mode, char **err)
 }
 
 int
+file_mkdirs_for(const char *path, mode_t mode, char **err)
+{
+	char *dir = xstrdup(path), *slash;
+	int rc = 0;
+
+	if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
+		*slash = '\0';
+		rc = file_mkdirs(dir, mode, err);
+	}
+	free(dir);
+	return rc;
+}
+
+int
 file_move_aside(const char *path, const char *tag, char **aside, char **err)
 {
 	time_t now = time(NULL);

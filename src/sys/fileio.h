@@ -36,6 +36,8 @@ void	 file_remove_temps(const char *path);
 
 /* Creates a directory and its missing parents with mode (for new ones). */
 int	 file_mkdirs(const char *path, mode_t mode, char **err);
+/* The same for the directory that the file path is in. */
+int	 file_mkdirs_for(const char *path, mode_t mode, char **err);
 
 /* Moves path aside as "path.corrupt-YYYYMMDD-HHMMSS"; *aside is the new
  * name (owned). */
