@@ -90,6 +90,17 @@ text_at(const struct trainer *t, int y, int x, const char *s, attr_t a)
 	free(l);
 }
 
+/* The columns text_at takes for s: in ASCII "Erklärung" is "Erklaerung". */
+static int
+shown_width(const struct trainer *t, const char *s)
+{
+	char *l = layout_text(s, t->cfg->utf8);
+	int w = (int)text_width(l);
+
+	free(l);
+	return w;
+}
+
 /* Draws s wrapped from row y, at most to row last; returns the next row. */
 static int
 wrapped(const struct trainer *t, int y, int last, const char *s, attr_t a)
@@ -146,7 +157,7 @@ draw_table(const struct trainer *t, int y, int last)
 	char *more;
 
 	for (i = 0; i < 4; i++) {
-		w[i] = (int)text_width(head[i]);
+		w[i] = shown_width(t, head[i]);
 		if (w[i] < 5)
 			w[i] = 5;
 		need += w[i] + 2;
@@ -159,7 +170,7 @@ draw_table(const struct trainer *t, int y, int last)
 	text_at(t, y, 2, _("Platform"), t->th.heading);
 	for (i = 0; i < 4; i++) {
 		x[i] = col;
-		text_at(t, y, col + w[i] - (int)text_width(head[i]), head[i],
+		text_at(t, y, col + w[i] - shown_width(t, head[i]), head[i],
 		    t->th.heading);
 		col += w[i] + 2;
 	}
@@ -329,7 +340,7 @@ draw_keys(const struct trainer *t)
 		text_at(t, LINES - 1, x, k[i][0], t->th.key);
 		x += (int)text_width(k[i][0]) + 1;
 		text_at(t, LINES - 1, x, _(k[i][1]), A_NORMAL);
-		x += (int)text_width(_(k[i][1])) + 2;
+		x += shown_width(t, _(k[i][1])) + 2;
 	}
 	if (!t->typing && !t->confirm) {	/* the other language, by its
 						   own name, as in the wizard */
