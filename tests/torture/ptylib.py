@@ -200,15 +200,17 @@ class Session:
         self.master, self.shell, self.status_fd = master, pid, r
         os.set_blocking(master, False)
         line = b""
-        while not line.endswith(b"\n"):
+        while b"\n" not in line:
             chunk = os.read(r, 64)
             if not chunk:
                 raise RuntimeError("the stand-in shell failed to start")
             line += chunk
-        self.pid = int(line)
+        # a program that ends at once: its status may come in the same read
+        pid, self._status_buf = line.split(b"\n", 1)
+        self.pid = int(pid)
         os.set_blocking(r, False)
-        self._status_buf = b""
         SESSIONS.append(self)
+        self._status_done()
 
     @staticmethod
     def _shell(argv, env, master, slave, r, w, mask):
@@ -271,6 +273,10 @@ class Session:
             # the stand-in died without a word: count it as a kill
             self.status = -1
         self._status_buf += chunk
+        self._status_done()
+
+    def _status_done(self):
+        """The wait status, once the stand-in shell has written it all."""
         if self._status_buf.endswith(b"\n"):
             self.status = int(self._status_buf)
             try:
