@@ -347,6 +347,22 @@ give_time() {
 	poll "$1" false
 }
 
+# under_strace N STRACE-OPTIONS...: the next start_optout runs optout
+# under strace, which writes to $TRACE; all N checks are skipped when
+# strace is not installed. LeakSanitizer cannot work under ptrace, so a
+# sanitizer build checks no leaks there (the other tests do).
+under_strace() {
+	local n=$1
+	shift
+	if ! command -v strace > /dev/null; then
+		skip_all "$n" "strace is not installed (apt-get install strace)"
+	fi
+	TRACE="$T_DIR/trace"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	export ASAN_OPTIONS
+	OPTOUT="strace -qq $* -o $TRACE $OPTOUT"
+}
+
 # skip_rest REASON: every check not yet run (of NTESTS) is reported as a
 # visible skip, for tests that need what the machine may not have.
 skip_rest() {

@@ -3,16 +3,7 @@
 # every key tried sees one execve (optout's own start) and no child.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
 plan 2
-if ! command -v strace > /dev/null; then
-	skip_all 2 "strace is not installed (apt-get install strace)"
-fi
-TRACE="$T_DIR/trace"
-# In a sanitizer build, LeakSanitizer's check at exit clones a tracer task
-# (and cannot work under strace anyway): this test is about optout's own
-# code, so leaks are checked by the other tests.
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-export ASAN_OPTIONS
-OPTOUT="strace -f -qq -e trace=execve,fork,vfork,clone,clone3 -o $TRACE $OPTOUT"
+under_strace 2 -f -e trace=execve,fork,vfork,clone,clone3
 start_optout 80 24 "LANG=C.UTF-8 TERM=tmux-256color" --kiosk --lang en
 if ! wait_for "Object to AI training" 10; then
 	skip_all 2 "strace cannot trace here (no ptrace in this sandbox)"
