@@ -30,8 +30,11 @@ restore(void)
 
 /* Ctrl-S stops a terminal's output until Ctrl-Q (XON/XOFF flow control):
  * to a person who pressed it by habit, optout has hung. In optout it is
- * only a key. The terminal's own setting comes back with endwin(), also
- * on Ctrl-Z; def_prog_mode() keeps ours for the return. */
+ * only a key. Switching IXON off also restarts output that a Ctrl-S had
+ * stopped (Linux; POSIX leaves it open), so it is set at once (TCSANOW):
+ * TCSADRAIN would wait for stopped output. The terminal's own setting
+ * comes back with endwin(), also on Ctrl-Z; def_prog_mode() keeps ours
+ * for the return. */
 static void
 no_flow_control(void)
 {
@@ -39,7 +42,7 @@ no_flow_control(void)
 
 	if (tcgetattr(STDIN_FILENO, &t) == 0 && (t.c_iflag & IXON)) {
 		t.c_iflag &= ~(tcflag_t)IXON;
-		if (tcsetattr(STDIN_FILENO, TCSADRAIN, &t) == 0)
+		if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
 			def_prog_mode();
 	}
 }
@@ -55,6 +58,11 @@ draw_start(bool raw_keys)
 		return NULL;
 	}
 	set_term(scr);
+	/* The linear mode keeps the terminal's own XON/XOFF, so a Ctrl-S
+	 * typed there may have stopped the output, and the first write would
+	 * wait for a Ctrl-Q that the person does not know about: a frozen
+	 * screen. Switching IXON off restarts the output. */
+	no_flow_control();
 	/* ncurses 6.4 flushes after every cursor movement until the screen
 	 * has once been left and resumed, so one update would go out in
 	 * several write()s: over ssh, several packets per key. Leaving and
@@ -70,7 +78,7 @@ draw_start(bool raw_keys)
 		cbreak();
 	noecho();
 	nonl();
-	no_flow_control();
+	no_flow_control();	/* again: the modes ncurses set for us */
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(1);
@@ -233,11 +241,15 @@ draw_key(wint_t *ch, int *errs)
 			tp = &ts;
 		}
 		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, tp,
-		    &waiting) <= 0) {	/* a signal, or the time is up */
-			timeout(delay);
+		    &waiting) == 0 || signals_pending() != 0) {
+			timeout(delay);	/* the time is up, or leave */
 			*errs = 0;
 			return ERR;
 		}
+		/* a key, or another signal: a resize's SIGWINCH is a
+		 * KEY_RESIZE now, before the caller draws the page as laid
+		 * out for the old size (tests/screen/writes.sh: a resize
+		 * goes out in one write, not two) */
 		type = get_wch(ch);
 	}
 	timeout(delay);

@@ -2,7 +2,7 @@
 # The terminal as people really have it: resized in the middle of a page,
 # too small, without UTF-8, without colour; the cursor on the focus.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/screen/lib.sh"
-plan 16
+plan 17
 
 first_content_row() {	# the third line of the screen, where content starts
 	screen | sed -n 3p
@@ -100,4 +100,12 @@ wait_for "↑↓ choose"
 tm resize-window -x 40 -y 12; wait_for "too small" &&
 tm resize-window -x 80 -y 24 && wait_for "↑↓ choose"
 ok "after a trip through the linear mode, a resize is still followed"
+
+# The linear mode keeps the terminal's own Ctrl-S (XOFF): it stops the
+# output until Ctrl-Q. Going to the full screen from there must not wait
+# for that Ctrl-Q (found by tests/torture/monkey.py).
+keys l; wait_for "l: full screen"
+keys C-s l Enter
+wait_for "↑↓ choose"
+ok "Ctrl-S in the linear mode, then l: the full screen still shows"
 finish

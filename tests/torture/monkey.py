@@ -102,7 +102,7 @@ class Run:
         self.world = None
         self.s = None
         self.count = {"keys": 0, "resizes": 0, "starts": 0, "stops": 0,
-                      "probes": 0, "linear": 0, "xon": 0}
+                      "probes": 0, "linear": 0}
         self.endings = {}
         self.slowest = 0.0
         self.recent = collections.deque(maxlen=40)   # the last actions
@@ -190,16 +190,6 @@ class Run:
             s.pump(0.05)
             if s.status is not None or s.stopped():
                 return
-        if len(s.raw) == before and wchan(s.pid) == "wait_woken":
-            # optout waits in a write to the terminal: a Ctrl-S typed in
-            # the linear mode, which keeps the terminal's own XON/XOFF,
-            # stopped the output before a switch to the full screen; as
-            # a person would, Ctrl-Q resumes it (counted in the summary)
-            self.count["xon"] += 1
-            s.send("\x11")
-            t0 = time.monotonic()
-            while len(s.raw) == before and time.monotonic() - t0 < 2.0:
-                s.pump(0.05)
         took = time.monotonic() - t0
         if len(s.raw) == before:
             self.problem("no redraw within 2 s of a resize to %dx%d "
@@ -261,14 +251,12 @@ class Run:
                                                key=lambda x: str(x[0])))
         self.tap.ok(not self.problems,
                     "%s, seed %d: %d keys, %d resizes, %d starts (%s), %d "
-                    "Ctrl-Z stops, %d returns from the linear mode, %d "
-                    "Ctrl-Q for output a Ctrl-S had stopped: no "
+                    "Ctrl-Z stops, %d returns from the linear mode: no "
                     "crash, no hang (slowest redraw %.2f s), terminal "
                     "restored, state loads%s (%.0f s)" % (
                         self.label, self.seed, self.count["keys"],
                         self.count["resizes"], self.count["starts"],
                         endings, self.count["stops"], self.count["linear"],
-                        self.count["xon"],
                         self.slowest,
                         ", no sanitizer report" if P.sanitized() else "",
                         secs),
