@@ -115,6 +115,11 @@ signals_hold(sigset_t *old)
 	for (i = 0; i < NLEAVE; i++)
 		sigaddset(&set, leave_sigs[i]);
 	sigaddset(&set, SIGTSTP);
+	/* A resize too: one that came between the look for a key and the
+	 * wait for one was handled at once and then waited for the next key
+	 * (found by tests/torture/monkey.py, seed 6696); held, it ends the
+	 * wait. */
+	sigaddset(&set, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 

@@ -25,9 +25,9 @@ void	 signals_restore_resize(const struct sigaction *old);
 void	 signals_no_core_dumps(void);
 /* The first signal that asked us to leave, or 0. */
 int	 signals_pending(void);
-/* Holds back the signals that ask us to leave, and Ctrl-Z's (*old: the
- * mask before, for pselect() to let them in while it waits, and for the
- * end). */
+/* Holds back the signals that ask us to leave, Ctrl-Z's and a resize's
+ * (*old: the mask before, for pselect() to let them in while it waits,
+ * and for the end). */
 void	 signals_hold(sigset_t *old);
 
 /* Ctrl-Z (SIGTSTP) in the full-screen mode becomes a flag too, unless it
