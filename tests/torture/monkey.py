@@ -169,9 +169,9 @@ class Run:
             return
         self.count["probes"] += 1
         if s.canonical():
-            # Ctrl-Q would resume output that a Ctrl-S had stopped, if
-            # XON/XOFF were on (optout switches it off); Ctrl-U clears the
-            # line, then l
+            # the linear mode keeps the terminal's own XON/XOFF, by which
+            # Ctrl-S pauses scrolling output: Ctrl-Q resumes it, Ctrl-U
+            # clears the line, then l
             self.count["linear"] += 1
             before = len(s.raw)
             s.send("\x11\x15l\r")
