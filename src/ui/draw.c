@@ -77,8 +77,7 @@ draw_start(bool raw_keys)
 	else
 		cbreak();
 	noecho();
-	nonl();
-	no_flow_control();	/* again: the modes ncurses set for us */
+	nonl();		/* these keep IXON off: they start from our saved modes */
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(1);
